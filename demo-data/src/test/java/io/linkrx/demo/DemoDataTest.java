@@ -106,6 +106,12 @@ class DemoDataTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Abbreviations that are ambiguous in real clinical use and kept so on purpose: the demo must show how an
+     * unsure linker routes them to the teacher ("MS": multiple sclerosis or mitral stenosis).
+     */
+    static final Set<String> KNOWN_AMBIGUOUS_ABBREVIATIONS = Set.of("MS");
+
     @Test
     void noSynonymOrAbbreviationIsSharedByTwoConcepts() {
         Map<String, String> nameOwner = new HashMap<>();
@@ -130,7 +136,7 @@ class DemoDataTest {
             for (String a : r.abbreviations()) {
                 String key = a.toLowerCase(Locale.ROOT);
                 String other = abbrOwner.putIfAbsent(key, r.id());
-                if (other != null && !other.equals(r.id())) {
+                if (other != null && !other.equals(r.id()) && !KNOWN_AMBIGUOUS_ABBREVIATIONS.contains(a)) {
                     problems.add("abbreviation '" + a + "' belongs to " + other + " and " + r.id());
                 }
             }

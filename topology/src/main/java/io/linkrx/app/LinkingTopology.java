@@ -1,0 +1,34 @@
+package io.linkrx.app;
+
+import io.linkrx.app.ops.StageMeter;
+import io.linkrx.app.topics.Topics;
+import io.linkrx.stage.LinkingOutcome;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * notes → extract mentions → retrieve candidates → re-rank → linked concepts (+ teacher requests).
+ * Each hop goes through its topic so every stage can be replayed, inspected and scaled on its own.
+ */
+public final class LinkingTopology {
+    private LinkingTopology() {}
+
+    public static void build(StreamsBuilder builder, Topics topics, LinkingStages stages, StageMeter meter) {
+        builder.stream(topics.notes.name(), topics.notes.consumed())
+                .mapValues(meter.timed("extract-mentions", stages.extract()), Named.as("extract-mentions"))
+                .to(topics.mentions.name(), topics.mentions.produced());
+
+        builder.stream(topics.mentions.name(), topics.mentions.consumed())
+                .mapValues(meter.timed("retrieve-candidates", stages.retrieve()), Named.as("retrieve-candidates"))
+                .to(topics.candidates.name(), topics.candidates.produced());
+
+        KStream<String, LinkingOutcome> outcomes = builder.stream(topics.candidates.name(), topics.candidates.consumed())
+                .mapValues(meter.timed("rerank", stages.rerank()), Named.as("rerank"));
+        outcomes.mapValues(LinkingOutcome::linkedNote, Named.as("linked-note"))
+                .to(topics.linkedConcepts.name(), topics.linkedConcepts.produced());
+        outcomes.flatMapValues(LinkingOutcome::teacherRequests, Named.as("teacher-requests"))
+                .peek((patient, request) -> meter.teacherRequest(request.getReason()), Named.as("count-teacher-requests"))
+                .to(topics.teacherRequests.name(), topics.teacherRequests.produced());
+    }
+}

@@ -1,0 +1,149 @@
+package io.linkrx.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The application's configuration: defaults, overridden by a properties file, overridden by environment
+ * variables ({@code LINKRX_...}), overridden by explicit overrides (command line). Unknown {@code linkrx.*} keys
+ * are refused so a typo cannot silently fall back to a default.
+ */
+public final class LinkrxConfig {
+    private static final Set<String> KNOWN_KEYS = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet());
+
+    private final Map<String, String> values;
+
+    private LinkrxConfig(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+        validate();
+    }
+
+    /** Loads defaults &lt; file &lt; environment &lt; overrides. */
+    public static LinkrxConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>();
+        for (Setting s : Setting.values()) {
+            values.put(s.key(), s.defaultValue());
+        }
+        file.ifPresent(f -> values.putAll(readFile(f)));
+        values.putAll(fromEnvironment(environment));
+        values.putAll(overrides);
+        return new LinkrxConfig(values);
+    }
+
+    /** Only explicit values over the defaults (tests, embedded use). */
+    public static LinkrxConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new HashMap<>();
+        props.forEach((k, v) -> out.put(k.toString().trim(), v.toString().trim()));
+        return out;
+    }
+
+    /** {@code LINKRX_KAFKA_SECURITY_PROTOCOL} becomes {@code linkrx.kafka.security.protocol}. */
+    static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> out = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("LINKRX_") && !name.equals("LINKRX_CONFIG")) {
+                out.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return out;
+    }
+
+    private void validate() {
+        for (String key : values.keySet()) {
+            if (key.startsWith("linkrx.") && !KNOWN_KEYS.contains(key)
+                    && !key.startsWith(Setting.KAFKA_PASSTHROUGH) && !key.startsWith(Setting.REGISTRY_PASSTHROUGH)) {
+                throw new IllegalArgumentException("Unknown configuration key '" + key + "' (see the README's configuration table)");
+            }
+        }
+        if (!"1".equals(get(Setting.CONFIG_VERSION))) {
+            throw new IllegalArgumentException("Unsupported linkrx.config.version '" + get(Setting.CONFIG_VERSION) + "' (supported: 1)");
+        }
+        for (Setting s : new Setting[] {Setting.RETRIEVAL_TOP_K, Setting.STREAM_THREADS, Setting.TOPICS_PARTITIONS,
+                Setting.HTTP_PORT, Setting.COMMIT_INTERVAL_MS, Setting.TEACHER_CONTEXT_CHARS}) {
+            getInt(s);
+        }
+        getDouble(Setting.RANKING_NIL_THRESHOLD);
+        getDouble(Setting.TEACHER_MIN_SCORE);
+        getDouble(Setting.TEACHER_MIN_MARGIN);
+    }
+
+    public String get(Setting setting) {
+        return values.get(setting.key());
+    }
+
+    public int getInt(Setting setting) {
+        try {
+            return Integer.parseInt(get(setting).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.key() + " must be a whole number, was '" + get(setting) + "'", e);
+        }
+    }
+
+    public double getDouble(Setting setting) {
+        try {
+            return Double.parseDouble(get(setting).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting.key() + " must be a number, was '" + get(setting) + "'", e);
+        }
+    }
+
+    public boolean getBoolean(Setting setting) {
+        return Boolean.parseBoolean(get(setting).trim());
+    }
+
+    /** Keys under a pass-through prefix, with the prefix removed. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
+    /** Settings for the Avro serdes and the registry client, under Confluent's key names. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> out = new HashMap<>(withPrefix(Setting.REGISTRY_PASSTHROUGH));
+        out.put("schema.registry.url", get(Setting.SCHEMA_REGISTRY_URL));
+        out.put("auto.register.schemas", get(Setting.SCHEMA_AUTO_REGISTER));
+        if (!get(Setting.SCHEMA_REGISTRY_USER_INFO).isBlank()) {
+            out.put("basic.auth.credentials.source", "USER_INFO");
+            out.put("basic.auth.user.info", get(Setting.SCHEMA_REGISTRY_USER_INFO));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        // never print secrets
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "****" : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static boolean isSecret(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("password") || k.contains("user.info") || k.contains("secret") || k.contains("sasl.jaas");
+    }
+}

@@ -1,0 +1,66 @@
+package io.linkrx.app.config;
+
+/**
+ * Every configuration knob of the linking application, with its default and meaning. The README's
+ * configuration table lists each one (a test keeps them in step). Environment variable: the key upper-cased
+ * with dots as underscores, e.g. {@code LINKRX_BOOTSTRAP_SERVERS}.
+ */
+public enum Setting {
+    CONFIG_VERSION("linkrx.config.version", "1", "Version of the configuration format. Only 1 exists; other values are refused."),
+    APPLICATION_ID("linkrx.application.id", "linkrx", "Kafka Streams application id: consumer group, internal topic prefix and state directory name."),
+    BOOTSTRAP_SERVERS("linkrx.bootstrap.servers", "localhost:9092", "Kafka bootstrap servers."),
+    SCHEMA_REGISTRY_URL("linkrx.schema.registry.url", "http://localhost:8081", "Confluent-API schema registry URL(s), comma-separated (Confluent, Apicurio `/apis/ccompat/v7`, Karapace, Redpanda)."),
+    SCHEMA_REGISTRY_USER_INFO("linkrx.schema.registry.user.info", "", "Basic-auth `user:password` for the registry (empty: no auth). Pass it by environment or a secret file, not in a committed file."),
+    SCHEMA_AUTO_REGISTER("linkrx.schema.registry.auto.register", "false", "Register the app's output schemas on first use. Off in production: register them with `./linkrx register-schemas` as a deployment step."),
+    KB_PATHS("linkrx.kb.paths", "classpath:linkrx/demo/kb.tsv", "Knowledge-base files, comma-separated (`classpath:` or a file path; `.gz` allowed). The default is the demo KB."),
+    RETRIEVAL_TOP_K("linkrx.retrieval.top.k", "10", "Candidates retrieved per mention."),
+    RANKING_NIL_THRESHOLD("linkrx.ranking.nil.threshold", "0.5", "A mention whose best candidate scores below this is linked to nothing (NIL)."),
+    TEACHER_MIN_SCORE("linkrx.teacher.min.score", "0.7", "Mentions whose best score is below this are sent to the teacher."),
+    TEACHER_MIN_MARGIN("linkrx.teacher.min.margin", "0.1", "Mentions whose top-1 minus top-2 score is below this are sent to the teacher."),
+    TEACHER_CONTEXT_CHARS("linkrx.teacher.context.chars", "160", "Characters of note text on each side of a mention in a teacher request."),
+    TOPICS_CREATE("linkrx.topics.create", "false", "Create missing topics at start (demo and tests). Production topics are usually created by the platform."),
+    TOPICS_PARTITIONS("linkrx.topics.partitions", "6", "Partitions of topics created by `linkrx.topics.create`."),
+    TOPICS_REPLICATION_FACTOR("linkrx.topics.replication.factor", "3", "Replication factor of topics created by `linkrx.topics.create` (also used for internal topics)."),
+    STREAM_THREADS("linkrx.stream.threads", "1", "Kafka Streams threads per instance."),
+    STATE_DIR("linkrx.state.dir", "", "Kafka Streams state directory (empty: `<tmp>/linkrx-streams`)."),
+    COMMIT_INTERVAL_MS("linkrx.commit.interval.ms", "100", "Transaction commit interval with exactly_once_v2: the floor of end-to-end latency per hop."),
+    HTTP_HOST("linkrx.http.host", "0.0.0.0", "Address of the health and metrics HTTP endpoint."),
+    HTTP_PORT("linkrx.http.port", "8080", "Port of `/health/live`, `/health/ready` and `/metrics` (0: any free port)."),
+    SHUTDOWN_TIMEOUT_MS("linkrx.shutdown.timeout.ms", "30000", "How long a graceful shutdown may take to commit and close.");
+
+    /** Prefix of keys passed unchanged (minus the prefix) to the Kafka clients, e.g. {@code linkrx.kafka.security.protocol}. */
+    public static final String KAFKA_PASSTHROUGH = "linkrx.kafka.";
+    /** Prefix of keys passed to the registry client, e.g. {@code linkrx.registry.schema.registry.ssl.truststore.location}. */
+    public static final String REGISTRY_PASSTHROUGH = "linkrx.registry.";
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that sets this knob. */
+    public String environmentVariable() {
+        return toEnvironmentVariable(key);
+    }
+
+    static String toEnvironmentVariable(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,40 @@
+package io.linkrx.app.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Function;
+import org.apache.kafka.streams.kstream.ValueMapper;
+
+/** Per-stage throughput, errors and latency, and teacher-request counts. Tags never carry note contents. */
+public final class StageMeter {
+    private final MeterRegistry registry;
+
+    public StageMeter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public <A, B> ValueMapper<A, B> timed(String stage, Function<A, B> function) {
+        Timer latency = Timer.builder("linkrx.stage.latency").tag("stage", stage)
+                .description("Time a stage spends on one record").publishPercentileHistogram().register(registry);
+        Counter ok = Counter.builder("linkrx.stage.records").tag("stage", stage).tag("outcome", "ok").register(registry);
+        Counter failed = Counter.builder("linkrx.stage.records").tag("stage", stage).tag("outcome", "error").register(registry);
+        return value -> {
+            Timer.Sample sample = Timer.start(registry);
+            try {
+                B out = function.apply(value);
+                ok.increment();
+                return out;
+            } catch (RuntimeException e) {
+                failed.increment();
+                throw e;
+            } finally {
+                sample.stop(latency);
+            }
+        };
+    }
+
+    public void teacherRequest(String reason) {
+        registry.counter("linkrx.teacher.requests", "reason", reason).increment();
+    }
+}

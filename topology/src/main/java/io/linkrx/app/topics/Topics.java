@@ -1,0 +1,71 @@
+package io.linkrx.app.topics;
+
+import io.linkrx.schema.ClinicalNote;
+import io.linkrx.schema.DeadLetter;
+import io.linkrx.schema.LinkedNote;
+import io.linkrx.schema.NoteCandidates;
+import io.linkrx.schema.NoteMentions;
+import io.linkrx.schema.TeacherLabelingRequest;
+import io.linkrx.serde.SpecificAvroSerde;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one registry of linkrx's topics and their serdes (DESIGN.md, "Data flow"). Keys are patient ids so one
+ * patient's notes stay ordered on one partition.
+ */
+public final class Topics {
+    public static final String NOTES = "ehr.notes.v1";
+    public static final String MENTIONS = "linking.mentions.v1";
+    public static final String CANDIDATES = "linking.candidates.v1";
+    public static final String LINKED_CONCEPTS = "linking.linked-concepts.v1";
+    public static final String TEACHER_REQUESTS = "teacher.labeling-requests.v1";
+    private static final String DLQ_SUFFIX = ".dlq.v1";
+
+    public final Topic<String, ClinicalNote> notes;
+    public final Topic<String, NoteMentions> mentions;
+    public final Topic<String, NoteCandidates> candidates;
+    public final Topic<String, LinkedNote> linkedConcepts;
+    public final Topic<String, TeacherLabelingRequest> teacherRequests;
+
+    /** @param serdeConfig schema-registry settings for the Avro serdes ({@code schema.registry.url}, ...) */
+    public Topics(Map<String, ?> serdeConfig) {
+        notes = topic(NOTES, ClinicalNote.class, serdeConfig);
+        mentions = topic(MENTIONS, NoteMentions.class, serdeConfig);
+        candidates = topic(CANDIDATES, NoteCandidates.class, serdeConfig);
+        linkedConcepts = topic(LINKED_CONCEPTS, LinkedNote.class, serdeConfig);
+        teacherRequests = topic(TEACHER_REQUESTS, TeacherLabelingRequest.class, serdeConfig);
+    }
+
+    /** Every topic the linking application reads or writes, dead-letter topics included. */
+    public List<String> allNames() {
+        return List.of(NOTES, MENTIONS, CANDIDATES, LINKED_CONCEPTS, TEACHER_REQUESTS,
+                deadLetterTopicOf(NOTES), deadLetterTopicOf(MENTIONS), deadLetterTopicOf(CANDIDATES));
+    }
+
+    /** Value schemas per topic, for registration by a deployment step. */
+    public static Map<String, org.apache.avro.Schema> valueSchemas() {
+        return Map.of(
+                NOTES, ClinicalNote.getClassSchema(),
+                MENTIONS, NoteMentions.getClassSchema(),
+                CANDIDATES, NoteCandidates.getClassSchema(),
+                LINKED_CONCEPTS, LinkedNote.getClassSchema(),
+                TEACHER_REQUESTS, TeacherLabelingRequest.getClassSchema(),
+                deadLetterTopicOf(NOTES), DeadLetter.getClassSchema(),
+                deadLetterTopicOf(MENTIONS), DeadLetter.getClassSchema(),
+                deadLetterTopicOf(CANDIDATES), DeadLetter.getClassSchema());
+    }
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> topic(String name, Class<V> type, Map<String, ?> serdeConfig) {
+        Serde<V> serde = new SpecificAvroSerde<>(type);
+        serde.configure(serdeConfig, false);
+        return new Topic<>(name, Serdes.String(), serde);
+    }
+}
