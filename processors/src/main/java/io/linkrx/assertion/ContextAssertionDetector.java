@@ -70,6 +70,9 @@ public final class ContextAssertionDetector {
             if (tokens.size() - hit.end() > PRE_WINDOW || hit.rule().category() == TriggerCategory.TERMINATION) {
                 break;
             }
+            if (hit.rule().category() == TriggerCategory.HISTORICAL && listSeparatorBetween(text, tokens.get(hit.end() - 1).end(), to)) {
+                continue; // in a list, "history of X" / "s/p X" names one item: "s/p CABG, CKD" is current CKD
+            }
             best = better(best, found(text, tokens, hit));
         }
         return best;
@@ -86,6 +89,11 @@ public final class ContextAssertionDetector {
             best = better(best, found(text, tokens, hit));
         }
         return best;
+    }
+
+    private static boolean listSeparatorBetween(String text, int from, int to) {
+        int comma = text.indexOf(',', from);
+        return comma >= 0 && comma < to;
     }
 
     private static Found found(String text, List<Token> tokens, TriggerLexicon.Hit hit) {

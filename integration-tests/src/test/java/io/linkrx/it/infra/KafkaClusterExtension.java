@@ -1,0 +1,93 @@
+package io.linkrx.it.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Kafka cluster for integration tests, shared by every test class of the JVM: started on first use,
+ * stopped when the test run ends. Testcontainers when Docker is available, the in-process
+ * {@code KafkaClusterTestKit} otherwise; {@code -Dlinkrx.it.kafka=auto|testkit|testcontainers} chooses.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+ * ...
+ * KAFKA.createTopic("orders", 3);
+ * props.put("bootstrap.servers", KAFKA.bootstrapServers());
+ * </pre>
+ */
+public final class KafkaClusterExtension implements BeforeAllCallback, BeforeEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaClusterExtension.class);
+
+    private volatile SharedKafkaCluster cluster;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        attach(context);
+    }
+
+    /** Also works when registered on an instance field, where JUnit calls no beforeAll. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        attach(context);
+    }
+
+    public String bootstrapServers() {
+        return cluster().bootstrapServers();
+    }
+
+    /** What runs, e.g. "in-process KafkaClusterTestKit at localhost:41234". */
+    public String description() {
+        return cluster().description();
+    }
+
+    /** Minimal client configuration (bootstrap servers only); callers add serializers, ids and so on. */
+    public Map<String, Object> clientConfig() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    }
+
+    /** Creates single-partition topics and waits until they exist. */
+    public void createTopics(String... names) {
+        createTopics(Arrays.stream(names).map(name -> new NewTopic(name, 1, (short) 1)).toList());
+    }
+
+    /** Creates a topic (replication factor 1) and waits until it exists. */
+    public void createTopic(String name, int partitions) {
+        createTopics(List.of(new NewTopic(name, partitions, (short) 1)));
+    }
+
+    public void createTopics(List<NewTopic> topics) {
+        try (Admin admin = Admin.create(clientConfig())) {
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics " + topics + " on " + description(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + topics + " on " + description(), e);
+        }
+    }
+
+    private void attach(ExtensionContext context) {
+        if (cluster == null) {
+            cluster = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedKafkaCluster.class,
+                    type -> SharedKafkaCluster.start(KafkaMode.configured()), SharedKafkaCluster.class);
+        }
+    }
+
+    private SharedKafkaCluster cluster() {
+        return Optional.ofNullable(cluster).orElseThrow(() -> new IllegalStateException(
+                "the Kafka cluster is not started yet: register the extension with @RegisterExtension"
+                        + " and use it from a test or @BeforeAll/@BeforeEach method"));
+    }
+}

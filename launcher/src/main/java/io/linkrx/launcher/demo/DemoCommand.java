@@ -1,0 +1,183 @@
+package io.linkrx.launcher.demo;
+
+import io.linkrx.app.LinkrxApp;
+import io.linkrx.app.config.LinkrxConfig;
+import io.linkrx.app.topics.Topics;
+import io.linkrx.launcher.local.LocalKafkaBroker;
+import io.linkrx.launcher.local.LocalSchemaRegistry;
+import io.linkrx.schema.ClinicalNote;
+import io.linkrx.schema.LinkedNote;
+import io.linkrx.schema.TeacherLabelingRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The one-command demo on the embedded default: a local KRaft broker process, a local Apicurio registry process,
+ * the linking app in this JVM; publishes the demo notes, prints a table per linked note, and stops everything.
+ */
+public final class DemoCommand {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration RESULTS_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PrintStream out;
+
+    public DemoCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** @return the process exit code: 0 when every demo note came out linked */
+    public int run() {
+        List<ClinicalNote> notes = DemoNotes.load();
+        Path work = createWorkDir();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
+             LocalSchemaRegistry registry = LocalSchemaRegistry.start(work.resolve("registry"))) {
+            out.printf("Kafka broker   %s (pid %d)%nSchema registry %s%n", broker.bootstrapServers(),
+                    broker.processHandle().pid(), registry.url());
+            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), work.resolve("streams"));
+            try (LinkrxApp app = LinkrxApp.start(config)) {
+                awaitRunning(app);
+                out.printf("linkrx running (metrics: http://127.0.0.1:%d/metrics); publishing %d demo notes%n",
+                        app.opsPort(), notes.size());
+                publish(notes, broker.bootstrapServers(), config.serdeConfig());
+                return collectAndPrint(notes, broker.bootstrapServers(), config.serdeConfig());
+            }
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, Path stateDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("linkrx.application.id", "linkrx-demo");
+        settings.put("linkrx.bootstrap.servers", bootstrap);
+        settings.put("linkrx.schema.registry.url", registryUrl);
+        settings.put("linkrx.schema.registry.auto.register", "true");
+        settings.put("linkrx.topics.create", "true");
+        settings.put("linkrx.topics.partitions", "3");
+        settings.put("linkrx.topics.replication.factor", "1");
+        settings.put("linkrx.state.dir", stateDir.toString());
+        settings.put("linkrx.http.host", "127.0.0.1");
+        settings.put("linkrx.http.port", "0");
+        return LinkrxConfig.load(java.util.Optional.empty(), System.getenv(), settings);
+    }
+
+    private void awaitRunning(LinkrxApp app) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (app.state() != KafkaStreams.State.RUNNING) {
+            if (Instant.now().isAfter(deadline) || app.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("linkrx did not become RUNNING within " + READY_TIMEOUT + " (state " + app.state() + ")");
+            }
+            sleep(200);
+        }
+    }
+
+    private static void publish(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        var valueSerializer = new io.linkrx.serde.AvroSerializer<ClinicalNote>();
+        valueSerializer.configure(serdeConfig, false);
+        try (KafkaProducer<String, ClinicalNote> producer = new KafkaProducer<>(props, new StringSerializer(), valueSerializer)) {
+            for (ClinicalNote note : notes) {
+                producer.send(new ProducerRecord<>(Topics.NOTES, note.getPatientId(), note));
+            }
+            producer.flush();
+        }
+    }
+
+    private int collectAndPrint(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig) {
+        Map<String, LinkedNote> linked = new LinkedHashMap<>();
+        int teacherRequests = 0;
+        int deadLetters = 0;
+        Topics topics = new Topics(serdeConfig);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "linkrx-demo-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Instant deadline = Instant.now().plus(RESULTS_TIMEOUT);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.LINKED_CONCEPTS, Topics.TEACHER_REQUESTS, Topics.deadLetterTopicOf(Topics.NOTES)));
+            while (linked.size() + deadLetters < notes.size() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    switch (r.topic()) {
+                        case Topics.LINKED_CONCEPTS -> {
+                            LinkedNote note = topics.linkedConcepts.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                            linked.put(note.getNoteId(), note);
+                        }
+                        case Topics.TEACHER_REQUESTS -> teacherRequests++;
+                        default -> deadLetters++;
+                    }
+                }
+            }
+            // teacher requests of the last notes may trail the linked notes by one commit
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                if (r.topic().equals(Topics.TEACHER_REQUESTS)) {
+                    teacherRequests++;
+                }
+            }
+        }
+        notes.stream().map(n -> linked.get(n.getNoteId())).filter(java.util.Objects::nonNull)
+                .forEach(n -> out.print(LinkedNoteTable.render(n)));
+        long mentions = linked.values().stream().mapToLong(n -> n.getMentions().size()).sum();
+        long negated = linked.values().stream().flatMap(n -> n.getMentions().stream())
+                .filter(m -> m.getAssertion() == io.linkrx.schema.Assertion.NEGATED).count();
+        out.printf("%n%d notes published, %d linked (%d mentions, %d negated), %d teacher requests, %d dead letters%n",
+                notes.size(), linked.size(), mentions, negated, teacherRequests, deadLetters);
+        if (linked.size() < notes.size()) {
+            out.printf("MISSING linked notes after %s: %s%n", RESULTS_TIMEOUT, notes.stream().map(ClinicalNote::getNoteId)
+                    .filter(id -> !linked.containsKey(id)).toList());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("linkrx-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a work directory", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.linkrx.launcher.demo;
+
+import io.linkrx.app.Main;
+import io.linkrx.launcher.local.LocalStack;
+
+
+/**
+ * Entry point of the {@code ./linkrx} script: {@code demo} (embedded default, demo data), {@code stack} (only the
+ * local broker and registry), and the application's own commands ({@code run}, {@code register-schemas}).
+ */
+public final class Linkrx {
+    private Linkrx() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "demo" -> System.exit(new DemoCommand(System.out).run());
+            case "stack" -> LocalStack.main(new String[] {"up"});
+            case "run", "register-schemas" -> Main.main(args);
+            default -> {
+                System.out.println("""
+                        usage: ./linkrx <command>
+                          demo               run the pipeline on the embedded default (local broker, registry, demo notes)
+                          stack              start only a local Kafka broker and schema registry, until Ctrl-C
+                          run [--config f]   run the linking app against an existing Kafka + schema registry
+                          register-schemas   register every topic's schema in the configured registry""");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+}
