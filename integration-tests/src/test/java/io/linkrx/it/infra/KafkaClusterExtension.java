@@ -3,15 +3,11 @@ package io.linkrx.it.infra;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Kafka cluster for integration tests, shared by every test class of the JVM: started on first use,
@@ -26,22 +22,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * props.put("bootstrap.servers", KAFKA.bootstrapServers());
  * </pre>
  */
-public final class KafkaClusterExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class KafkaClusterExtension extends SharedResourceExtension<SharedKafkaCluster> {
 
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(KafkaClusterExtension.class);
-
-    private volatile SharedKafkaCluster cluster;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        attach(context);
+    public KafkaClusterExtension() {
+        super(SharedKafkaCluster.class);
     }
 
-    /** Also works when registered on an instance field, where JUnit calls no beforeAll. */
     @Override
-    public void beforeEach(ExtensionContext context) {
-        attach(context);
+    SharedKafkaCluster start() {
+        return SharedKafkaCluster.start(KafkaMode.configured());
     }
 
     public String bootstrapServers() {
@@ -78,16 +67,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, BeforeEac
         }
     }
 
-    private void attach(ExtensionContext context) {
-        if (cluster == null) {
-            cluster = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedKafkaCluster.class,
-                    type -> SharedKafkaCluster.start(KafkaMode.configured()), SharedKafkaCluster.class);
-        }
-    }
-
     private SharedKafkaCluster cluster() {
-        return Optional.ofNullable(cluster).orElseThrow(() -> new IllegalStateException(
-                "the Kafka cluster is not started yet: register the extension with @RegisterExtension"
-                        + " and use it from a test or @BeforeAll/@BeforeEach method"));
+        return resource();
     }
 }

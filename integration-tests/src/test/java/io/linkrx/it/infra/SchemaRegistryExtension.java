@@ -1,9 +1,6 @@
 package io.linkrx.it.infra;
 
 import io.linkrx.launcher.local.LocalSchemaRegistry;
-import java.util.Optional;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -17,44 +14,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... REGISTRY.url() + "/subjects" ...
  * </pre>
  */
-public final class SchemaRegistryExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class SchemaRegistryExtension extends SharedResourceExtension<SchemaRegistryExtension.SharedRegistry> {
 
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(SchemaRegistryExtension.class);
-
-    private volatile SharedRegistry registry;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        attach(context);
+    public SchemaRegistryExtension() {
+        super(SharedRegistry.class);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        attach(context);
+    SharedRegistry start() {
+        return new SharedRegistry(LocalSchemaRegistry.start(ItWorkDirs.newDir("registry-")));
     }
 
     /** The Confluent-compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
     public String url() {
-        return registry().registry.url();
-    }
-
-    private void attach(ExtensionContext context) {
-        if (registry == null) {
-            registry = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedRegistry.class,
-                    type -> new SharedRegistry(LocalSchemaRegistry.start(ItWorkDirs.newDir("registry-"))),
-                    SharedRegistry.class);
-        }
-    }
-
-    private SharedRegistry registry() {
-        return Optional.ofNullable(registry).orElseThrow(() -> new IllegalStateException(
-                "the schema registry is not started yet: register the extension with @RegisterExtension"
-                        + " and use it from a test or @BeforeAll/@BeforeEach method"));
+        return resource().registry.url();
     }
 
     /** Closed by JUnit with the root context, at the end of the run. */
-    private record SharedRegistry(LocalSchemaRegistry registry) implements ExtensionContext.Store.CloseableResource {
+    record SharedRegistry(LocalSchemaRegistry registry) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             registry.close();

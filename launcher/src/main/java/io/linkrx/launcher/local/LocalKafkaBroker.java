@@ -21,19 +21,18 @@ import org.slf4j.LoggerFactory;
  * loopback ports, with all replication factors and min ISRs at 1 so transactions (exactly_once_v2) work.
  * Data, configuration and logs live in the given work directory, which can be deleted after {@link #close()}.
  */
-public final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker extends LocalService {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
     private static final String HOST = "127.0.0.1";
 
-    private final JvmProcess process;
     private final String bootstrapServers;
     private final Path workDir;
 
     private LocalKafkaBroker(JvmProcess process, String bootstrapServers, Path workDir) {
-        this.process = process;
+        super(process);
         this.bootstrapServers = bootstrapServers;
         this.workDir = workDir;
     }
@@ -84,24 +83,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public ProcessHandle processHandle() {
-        return process.handle();
-    }
-
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Stops the broker (controlled shutdown, then kill after a grace period). */
-    @Override
-    public void close() {
-        process.close();
     }
 
     private static JvmProcess.Builder kafkaJvm(String name, Path log, String maxHeap, String logLevel) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Apicurio Registry (in-memory storage) running as a child JVM on a free loopback port; {@link #url()} is its
  * Confluent-compatible API, which linkrx's registry client and serdes talk to.
  */
-public final class LocalSchemaRegistry implements AutoCloseable {
+public final class LocalSchemaRegistry extends LocalService {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
     public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
@@ -23,11 +23,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchemaRegistry.class);
     private static final String HOST = "127.0.0.1";
 
-    private final JvmProcess process;
     private final String url;
 
     private LocalSchemaRegistry(JvmProcess process, String url) {
-        this.process = process;
+        super(process);
         this.url = url;
     }
 
@@ -73,20 +72,4 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return url;
     }
 
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public ProcessHandle processHandle() {
-        return process.handle();
-    }
-
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
 }
