@@ -5,32 +5,55 @@ import io.linkrx.app.config.Setting;
 import io.linkrx.assertion.ContextAssertionDetector;
 import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.rerank.DenseReranker;
 import io.linkrx.rerank.Reranker;
 import io.linkrx.rerank.ScoreOrderedReranker;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
 import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.serving.client.BreakerPolicy;
+import io.linkrx.serving.client.ClientPolicy;
+import io.linkrx.serving.client.EncoderClient;
+import io.linkrx.serving.client.InferenceClient;
+import io.linkrx.serving.client.RetryPolicy;
+import io.linkrx.serving.client.SidecarChannels;
 import io.linkrx.stage.ContextWindow;
 import io.linkrx.stage.ExtractMentionsStage;
 import io.linkrx.stage.NoteValidator;
 import io.linkrx.stage.Provenances;
 import io.linkrx.stage.RerankStage;
 import io.linkrx.stage.RetrieveCandidatesStage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The three linking stages, built once from configuration over one loaded knowledge base. */
+/**
+ * The three linking stages, built once from configuration over one loaded knowledge base. Close it to release
+ * the re-ranker (the sidecar channel).
+ */
 public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStage retrieve, RerankStage rerank,
-                           String kbVersion) {
+                            String kbVersion, Reranker reranker) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkingStages.class);
     /** Notes longer than this are dead-lettered rather than risk a stalled partition (about 100 pages). */
     static final int MAX_NOTE_CHARS = 500_000;
     static final String RETRIEVER_VERSION = "lexical-3gram-1";
+    /** Recent calls over which the breaker's failure rate is computed. */
+    static final int BREAKER_WINDOW = 20;
 
+    /** Stages whose sidecar metrics go to Micrometer's global registry (the app adds its Prometheus registry to it). */
     public static LinkingStages fromConfig(LinkrxConfig config, Clock clock) {
+        return fromConfig(config, clock, Metrics.globalRegistry);
+    }
+
+    public static LinkingStages fromConfig(LinkrxConfig config, Clock clock, MeterRegistry registry) {
         List<String> kbPaths = Arrays.stream(config.get(Setting.KB_PATHS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         KnowledgeBase kb = KnowledgeBase.loadAll(kbPaths);
-        Reranker reranker = new ScoreOrderedReranker(config.getDouble(Setting.RANKING_NIL_THRESHOLD));
+        Reranker reranker = reranker(config, registry);
         Provenances provenances = new Provenances(clock, kb.version());
         return new LinkingStages(
                 new ExtractMentionsStage(new NoteValidator(MAX_NOTE_CHARS),
@@ -40,6 +63,60 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
                 new RerankStage(reranker,
                         new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE), config.getDouble(Setting.TEACHER_MIN_MARGIN)),
                         new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
-                kb.version());
+                kb.version(), reranker);
+    }
+
+    /** Dense re-ranking through the sidecar when a target is set, lexical otherwise. Sidecar knobs are checked either way. */
+    static Reranker reranker(LinkrxConfig config, MeterRegistry registry) {
+        double nilThreshold = config.getDouble(Setting.RANKING_NIL_THRESHOLD);
+        double denseWeight = fraction(config, Setting.RANKING_DENSE_WEIGHT);
+        int contextChars = atLeast(config, Setting.RANKING_CONTEXT_CHARS, 0);
+        int maxBatch = atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0);
+        ClientPolicy policy = new ClientPolicy(
+                Duration.ofMillis(atLeast(config, Setting.SIDECAR_DEADLINE_MS, 1)),
+                RetryPolicy.retries(atLeast(config, Setting.SIDECAR_RETRIES, 0)),
+                new BreakerPolicy(atLeast(config, Setting.SIDECAR_BREAKER_FAILURES, 1),
+                        failureRate(config), BREAKER_WINDOW,
+                        Duration.ofMillis(atLeast(config, Setting.SIDECAR_BREAKER_OPEN_MS, 1))));
+        String target = config.get(Setting.SIDECAR_TARGET).trim();
+        if (target.isEmpty()) {
+            return new ScoreOrderedReranker(nilThreshold);
+        }
+        String model = config.get(Setting.SIDECAR_ENCODER_MODEL).trim();
+        LOG.info("Dense re-ranking with model '{}' on sidecar {} (deadline {} ms); lexical fallback while it is unavailable",
+                model, target, policy.deadline().toMillis());
+        InferenceClient client = new InferenceClient(SidecarChannels.open(target, config.getBoolean(Setting.SIDECAR_TLS),
+                config.get(Setting.SIDECAR_TLS_CA_FILE)), target, policy, registry);
+        return new DenseReranker(new EncoderClient(client, model, maxBatch), denseWeight, contextChars, nilThreshold, registry);
+    }
+
+    private static int atLeast(LinkrxConfig config, Setting setting, int min) {
+        int value = config.getInt(setting);
+        if (value < min) {
+            throw new IllegalArgumentException(setting.key() + " must be at least " + min + ", was " + value);
+        }
+        return value;
+    }
+
+    private static double fraction(LinkrxConfig config, Setting setting) {
+        double value = config.getDouble(setting);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(setting.key() + " must be in [0, 1], was " + value);
+        }
+        return value;
+    }
+
+    private static double failureRate(LinkrxConfig config) {
+        double value = config.getDouble(Setting.SIDECAR_BREAKER_FAILURE_RATE);
+        if (!(value > 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(Setting.SIDECAR_BREAKER_FAILURE_RATE.key() + " must be in (0, 1], was " + value);
+        }
+        return value;
+    }
+
+    /** Releases the re-ranker: shuts the sidecar channel down. */
+    @Override
+    public void close() {
+        reranker.close();
     }
 }

@@ -41,6 +41,7 @@ public final class LinkrxApp implements AutoCloseable {
     private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(5);
 
     private final KafkaStreams streams;
+    private final LinkingStages stages;
     private final OpsServer ops;
     private final PrometheusMeterRegistry metrics;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -59,7 +60,7 @@ public final class LinkrxApp implements AutoCloseable {
             TopicProvisioner.createMissing(adminConfig(config), topics.allNames(), config.getInt(Setting.TOPICS_PARTITIONS),
                     (short) config.getInt(Setting.TOPICS_REPLICATION_FACTOR));
         }
-        LinkingStages stages = LinkingStages.fromConfig(config, Clock.systemUTC());
+        stages = LinkingStages.fromConfig(config, Clock.systemUTC(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
         LinkingTopology.build(builder, topics, stages, new StageMeter(metrics));
         Topology topology = builder.build();
@@ -122,6 +123,7 @@ public final class LinkrxApp implements AutoCloseable {
         LOG.info("linkrx shutting down");
         streams.close(CloseOptions.timeout(shutdownTimeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        stages.close(); // after Streams: no note is being re-ranked any more
         streamsMetrics.close();
         ops.close();
         Metrics.removeRegistry(metrics);

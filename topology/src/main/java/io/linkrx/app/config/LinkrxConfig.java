@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 public final class LinkrxConfig {
     private static final Set<String> KNOWN_KEYS = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet());
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LinkrxConfig.class);
+    /** Variables of the same environment that belong to other linkrx programs (the sidecar, the scripts). */
+    private static final java.util.List<String> OTHER_PROGRAMS_ENV = java.util.List.of(
+            "LINKRX_CONFIG", "LINKRX_SIDECAR_", "LINKRX_JAVA_OPTS", "LINKRX_SKIP_BUILD", "LINKRX_REGISTRY_JAR", "LINKRX_LOG_LEVEL");
+
     private final Map<String, String> values;
 
     private LinkrxConfig(Map<String, String> values) {
@@ -57,21 +62,34 @@ public final class LinkrxConfig {
         return out;
     }
 
-    /** {@code LINKRX_KAFKA_SECURITY_PROTOCOL} becomes {@code linkrx.kafka.security.protocol}. */
+    /**
+     * {@code LINKRX_KAFKA_SECURITY_PROTOCOL} becomes {@code linkrx.kafka.security.protocol}. The environment is
+     * shared with other programs, so a variable that names no knob is warned about and skipped, where the same
+     * key in a configuration file is an error.
+     */
     static Map<String, String> fromEnvironment(Map<String, String> environment) {
         Map<String, String> out = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith("LINKRX_") && !name.equals("LINKRX_CONFIG")) {
-                out.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            if (!name.startsWith("LINKRX_") || OTHER_PROGRAMS_ENV.stream().anyMatch(name::startsWith)) {
+                return;
+            }
+            String key = name.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+            if (isKnown(key)) {
+                out.put(key, value);
+            } else {
+                LOG.warn("Ignoring environment variable {}: it names no linkrx setting", name);
             }
         });
         return out;
     }
 
+    private static boolean isKnown(String key) {
+        return KNOWN_KEYS.contains(key) || key.startsWith(Setting.KAFKA_PASSTHROUGH) || key.startsWith(Setting.REGISTRY_PASSTHROUGH);
+    }
+
     private void validate() {
         for (String key : values.keySet()) {
-            if (key.startsWith("linkrx.") && !KNOWN_KEYS.contains(key)
-                    && !key.startsWith(Setting.KAFKA_PASSTHROUGH) && !key.startsWith(Setting.REGISTRY_PASSTHROUGH)) {
+            if (key.startsWith("linkrx.") && !isKnown(key)) {
                 throw new IllegalArgumentException("Unknown configuration key '" + key + "' (see the README's configuration table)");
             }
         }

@@ -50,6 +50,15 @@ class LinkrxConfigTest {
     }
 
     @Test
+    void skips_environment_variables_that_name_no_setting_but_refuses_them_in_files() {
+        LinkrxConfig config = LinkrxConfig.load(Optional.empty(),
+                Map.of("LINKRX_JAVA_OPTS", "-Xmx1g", "LINKRX_SIDECAR_GRPC_PORT", "8001", "LINKRX_RETREIVAL_TOP_K", "3"), Map.of());
+
+        assertThat(config.getInt(Setting.RETRIEVAL_TOP_K)).isEqualTo(10);
+        assertThatThrownBy(() -> LinkrxConfig.of(Map.of("linkrx.java.opts", "x"))).hasMessageContaining("Unknown configuration key");
+    }
+
+    @Test
     void every_setting_is_in_the_readme_configuration_table() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
 
