@@ -236,7 +236,7 @@ class DenseRerankerTest {
     }
 
     private CircuitBreaker.State breaker() {
-        return CircuitBreaker.State.values()[(int) registry.get("linkrx.serving.breaker.state").gauge().value()];
+        return CircuitBreaker.State.values()[(int) registry.get("linkrx.sidecar.breaker.state").gauge().value()];
     }
 
     static MentionCandidates ms(String note) {
