@@ -116,6 +116,48 @@ class DenseRerankerTest {
     }
 
     @Test
+    void givenNamesEmbeddedForAnEarlierNote_whenTheNextNoteHasThem_thenOnlyItsMentionsAreSent() {
+        String first = "Known MS.";
+        String second = "MS follow-up.";
+
+        reranker.rerank(first, List.of(ms(first)));
+        RerankResult result = reranker.rerank(second, List.of(ms(second)));
+
+        assertThat(server.inferCalls).hasValue(2);
+        assertThat(server.batches.get(0)).hasSize(1 + 2);
+        assertThat(server.batches.get(1)).hasSize(1).allSatisfy(text -> assertThat(text).contains("MS"));
+        assertThat(result.modelVersion()).isEqualTo("dense:encoder@1");
+    }
+
+    @Test
+    void givenAHotSwapBetweenNotes_whenTheAnswerComesFromANewVersion_thenTheNamesAreEmbeddedAgainWithIt() {
+        String note = "Known MS.";
+        reranker.rerank(note, List.of(ms(note)));
+        server.version = "2";
+
+        RerankResult result = reranker.rerank(note, List.of(ms(note)));
+
+        // the mention alone (names cached under version 1), then the names again under version 2
+        assertThat(server.batches).hasSize(3);
+        assertThat(server.batches.get(1)).hasSize(1);
+        assertThat(server.batches.get(2)).containsExactly("Multiple Sclerosis", "Mitral Valve Stenosis");
+        assertThat(result.modelVersion()).isEqualTo("dense:encoder@2");
+        assertThat(result.degraded()).isFalse();
+    }
+
+    @Test
+    void givenManyCandidates_whenReranked_thenOnlyTheBestFewAreEmbeddedAndRanked() {
+        String note = "Known MS.";
+        DenseReranker shortlist = new DenseReranker(new EncoderClient(sidecar.client(POLICY, registry, ticker), "encoder", 0),
+                0.5, CONTEXT_CHARS, ScoreOrderedReranker.DEFAULT_NIL_THRESHOLD, 1, 100, registry);
+
+        RerankResult result = shortlist.rerank(note, List.of(ms(note)));
+
+        assertThat(server.batches.get(0)).hasSize(1 + 1);
+        assertThat(result.mentions().get(0).ranked()).hasSize(1);
+    }
+
+    @Test
     void givenCandidatesWithEqualScores_whenReranked_thenTheirRetrievalOrderIsKept() {
         String note = "Caught a cold last week.";
         Mention cold = mention(note, note.indexOf("cold"), "cold");

@@ -87,7 +87,8 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
                 model, target, policy.deadline().toMillis());
         InferenceClient client = new InferenceClient(SidecarChannels.open(target, config.getBoolean(Setting.SIDECAR_TLS),
                 config.get(Setting.SIDECAR_TLS_CA_FILE)), target, policy, registry);
-        return new DenseReranker(new EncoderClient(client, model, maxBatch), denseWeight, contextChars, nilThreshold, registry);
+        return new DenseReranker(new EncoderClient(client, model, maxBatch), denseWeight, contextChars, nilThreshold,
+                atLeast(config, Setting.RANKING_DENSE_CANDIDATES, 1), atLeast(config, Setting.RANKING_DENSE_NAME_CACHE, 0), registry);
     }
 
     private static int atLeast(LinkrxConfig config, Setting setting, int min) {

@@ -64,7 +64,8 @@ public final class LinkrxApp implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         LinkingTopology.build(builder, topics, stages, new StageMeter(metrics));
         Topology topology = builder.build();
-        LOG.info("Topology (KB version {}):\n{}", stages.kbVersion(), topology.describe());
+        LOG.info("Linking topology built (KB version {})", stages.kbVersion());
+        LOG.debug("Topology:\n{}", topology.describe());
 
         Properties props = StreamsSettings.from(config);
         streams = new KafkaStreams(topology, props);

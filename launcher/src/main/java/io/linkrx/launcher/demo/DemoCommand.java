@@ -5,6 +5,7 @@ import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.app.topics.Topics;
 import io.linkrx.launcher.local.LocalKafkaBroker;
 import io.linkrx.launcher.local.LocalSchemaRegistry;
+import io.linkrx.launcher.local.LocalSidecar;
 import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.LinkedNote;
 import io.linkrx.schema.TeacherLabelingRequest;
@@ -53,10 +54,12 @@ public final class DemoCommand {
         List<ClinicalNote> notes = DemoNotes.load();
         Path work = createWorkDir();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
-             LocalSchemaRegistry registry = LocalSchemaRegistry.start(work.resolve("registry"))) {
-            out.printf("Kafka broker   %s (pid %d)%nSchema registry %s%n", broker.bootstrapServers(),
-                    broker.processHandle().pid(), registry.url());
-            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), work.resolve("streams"));
+             LocalSchemaRegistry registry = LocalSchemaRegistry.start(work.resolve("registry"));
+             LocalSidecar sidecar = LocalSidecar.start(work.resolve("sidecar"))) {
+            out.printf("Kafka broker     %s (pid %d)%nSchema registry  %s%nModel sidecar    %s (pid %d, encoder %s on CPU)%n",
+                    broker.bootstrapServers(), broker.processHandle().pid(), registry.url(), sidecar.target(),
+                    sidecar.processHandle().pid(), LocalSidecar.DEFAULT_ENCODER);
+            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"));
             try (LinkrxApp app = LinkrxApp.start(config)) {
                 awaitRunning(app);
                 out.printf("linkrx running (metrics: http://127.0.0.1:%d/metrics); publishing %d demo notes%n",
@@ -69,12 +72,15 @@ public final class DemoCommand {
         }
     }
 
-    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, Path stateDir) {
+    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, String sidecarTarget, Path stateDir) {
         Map<String, String> settings = new HashMap<>();
         settings.put("linkrx.application.id", "linkrx-demo");
         settings.put("linkrx.bootstrap.servers", bootstrap);
         settings.put("linkrx.schema.registry.url", registryUrl);
         settings.put("linkrx.schema.registry.auto.register", "true");
+        settings.put("linkrx.serving.target", sidecarTarget);
+        // the first calls run on a cold JIT; the production default (500 ms) suits a warm sidecar
+        settings.put("linkrx.serving.deadline.ms", "3000");
         settings.put("linkrx.topics.create", "true");
         settings.put("linkrx.topics.partitions", "3");
         settings.put("linkrx.topics.replication.factor", "1");
@@ -146,8 +152,9 @@ public final class DemoCommand {
         long mentions = linked.values().stream().mapToLong(n -> n.getMentions().size()).sum();
         long negated = linked.values().stream().flatMap(n -> n.getMentions().stream())
                 .filter(m -> m.getAssertion() == io.linkrx.schema.Assertion.NEGATED).count();
-        out.printf("%n%d notes published, %d linked (%d mentions, %d negated), %d teacher requests, %d dead letters%n",
-                notes.size(), linked.size(), mentions, negated, teacherRequests, deadLetters);
+        long degraded = linked.values().stream().filter(LinkedNote::getDegraded).count();
+        out.printf("%n%d notes published, %d linked (%d mentions, %d negated, %d degraded), %d teacher requests, %d dead letters%n",
+                notes.size(), linked.size(), mentions, negated, degraded, teacherRequests, deadLetters);
         if (linked.size() < notes.size()) {
             out.printf("MISSING linked notes after %s: %s%n", RESULTS_TIMEOUT, notes.stream().map(ClinicalNote::getNoteId)
                     .filter(id -> !linked.containsKey(id)).toList());

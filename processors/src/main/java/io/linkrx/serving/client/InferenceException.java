@@ -39,7 +39,7 @@ public final class InferenceException extends RuntimeException {
     }
 
     /** {@code detail} must be the client's own words (shapes, names), never server text. */
-    static InferenceException badResponse(String model, String detail) {
+    public static InferenceException badResponse(String model, String detail) {
         return new InferenceException(Reason.BAD_RESPONSE, Status.Code.INTERNAL,
                 "Unusable answer from model '" + model + "': " + detail);
     }
