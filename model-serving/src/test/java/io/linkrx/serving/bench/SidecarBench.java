@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (1) encoder throughput through gRPC vs the same model in-process, batch 32 (overhead ratio);
  * (2) 1, 4 and 16 concurrent single-sentence callers with dynamic batching on vs off;
  * (3) a hot swap under load (failed requests); (4) memory of this JVM (server + client).
- * Usage: {@code java -cp <model-serving test classpath> io.linkrx.serving.bench.SidecarBench [seconds-per-phase] [encoder-id]}.
+ * Usage: {@code java [-Dlinkrx.bench.intra.op.threads=N] -cp <model-serving test classpath> io.linkrx.serving.bench.SidecarBench [seconds-per-phase] [encoder-id]}.
  */
 public final class SidecarBench {
     static final String[] SENTENCES = {
@@ -57,13 +57,15 @@ public final class SidecarBench {
         Path noBatch = ShippedEncoders.install(encoder, repo, "encoder_nobatch");
         ModelConfig plain = ShippedEncoders.config(ShippedEncoders.byId(encoder), "encoder_nobatch").toBuilder().clearDynamicBatching().build();
         Files.writeString(noBatch.resolve("config.pbtxt"), ShippedEncoders.configText(plain));
-        System.out.printf(Locale.ROOT, "encoder=%s cores=%d seconds/phase=%.0f%n", encoder, Runtime.getRuntime().availableProcessors(), seconds);
+        System.out.printf(Locale.ROOT, "encoder=%s cores=%d seconds/phase=%.0f intra-op threads=%s%n", encoder,
+                Runtime.getRuntime().availableProcessors(), seconds, System.getProperty("linkrx.bench.intra.op.threads", "default"));
 
-        double inProcess = inProcess(repo, seconds);
+        String intraOp = System.getProperty("linkrx.bench.intra.op.threads", "0"); // 0: ONNX Runtime's default
+        double inProcess = inProcess(repo, seconds, Integer.parseInt(intraOp));
         try (InferenceServer server = InferenceServer.start(SidecarSettings.of(Map.of(
                 "linkrx.sidecar.repository", repo.toString(), "linkrx.sidecar.grpc.port", "0", "linkrx.sidecar.http.port", "0",
                 "linkrx.sidecar.http.host", "127.0.0.1", "linkrx.sidecar.ort.device", "cpu",
-                "linkrx.sidecar.repository.poll.interval.ms", "250")))) {
+                "linkrx.sidecar.repository.poll.interval.ms", "250", "linkrx.sidecar.ort.intra.op.threads", intraOp)))) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext()
                     .maxInboundMessageSize(64 << 20).build();
             try {
@@ -88,11 +90,11 @@ public final class SidecarBench {
         }
     }
 
-    private static double inProcess(Path repo, double seconds) throws Exception {
+    private static double inProcess(Path repo, double seconds, int intraOpThreads) throws Exception {
         Path versionDir = repo.resolve("encoder").resolve("1");
         ModelConfig config = ShippedEncoders.config(ShippedEncoders.byId(configEncoder(repo)), "encoder");
         try (ServedModel model = ModelLoaders.discover().forKind("encoder").orElseThrow()
-                .load(config, versionDir, "1", new io.linkrx.serving.model.RuntimeSettings("cpu", 0, 0, 0, "all", true))) {
+                .load(config, versionDir, "1", new io.linkrx.serving.model.RuntimeSettings("cpu", 0, intraOpThreads, 0, "all", true))) {
             List<Tensor> input = List.of(Tensor.bytes("TEXT", new long[] {32}, texts(32)));
             run(seconds / 2, () -> model.infer(input));
             long[] n = run(seconds, () -> model.infer(input));
