@@ -1,13 +1,14 @@
 package io.linkrx.serving.server;
 
-import java.util.Locale;
+import io.linkrx.config.Knob;
+
 
 /**
  * Every configuration knob of the model-serving sidecar, with its default and meaning. Set them in a properties
  * file ({@code --config}) or as environment variables: the key upper-cased with dots as underscores, e.g.
  * {@code LINKRX_SIDECAR_GRPC_PORT}. {@code InferenceServer settings} prints this table for the README.
  */
-public enum SidecarSetting {
+public enum SidecarSetting implements Knob {
     GRPC_HOST("linkrx.sidecar.grpc.host", "127.0.0.1", "Address of the KServe v2 gRPC endpoint. Loopback by default: the app runs in the same pod; use `0.0.0.0` to serve other hosts."),
     GRPC_PORT("linkrx.sidecar.grpc.port", "8001", "Port of the KServe v2 gRPC endpoint (Triton's gRPC port; 0: any free port)."),
     GRPC_MAX_INBOUND_MESSAGE_BYTES("linkrx.sidecar.grpc.max.inbound.message.bytes", "67108864", "Largest request the sidecar accepts (64 MiB). Larger requests fail with RESOURCE_EXHAUSTED."),
@@ -52,29 +53,24 @@ public enum SidecarSetting {
         this.description = description;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
-    public String environmentVariable() {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
 
     /** The README's configuration table (Markdown). */
     public static String markdownTable() {
-        StringBuilder sb = new StringBuilder("| key | environment variable | default | meaning |\n|---|---|---|---|\n");
-        for (SidecarSetting s : values()) {
-            sb.append("| `").append(s.key).append("` | `").append(s.environmentVariable()).append("` | `")
-                    .append(s.defaultValue).append("` | ").append(s.description).append(" |\n");
-        }
-        return sb.toString();
+        return Knob.markdownTable(values());
     }
 }

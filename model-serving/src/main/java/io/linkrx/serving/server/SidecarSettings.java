@@ -1,5 +1,7 @@
 package io.linkrx.serving.server;
 
+import io.linkrx.config.KnobValues;
+
 import io.linkrx.serving.model.RuntimeSettings;
 import io.linkrx.serving.repository.RepositoryOptions;
 import java.io.IOException;
@@ -151,27 +153,15 @@ public final class SidecarSettings {
     }
 
     public int getInt(SidecarSetting s) {
-        try {
-            return Integer.parseInt(get(s).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(s.key() + " must be a whole number, was '" + get(s) + "'", e);
-        }
+        return KnobValues.asInt(s, get(s));
     }
 
     public long getLong(SidecarSetting s) {
-        try {
-            return Long.parseLong(get(s).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(s.key() + " must be a whole number, was '" + get(s) + "'", e);
-        }
+        return KnobValues.asLong(s, get(s));
     }
 
     public boolean getBoolean(SidecarSetting s) {
-        String v = get(s).trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(s.key() + " must be true or false, was '" + get(s) + "'");
-        }
-        return Boolean.parseBoolean(v);
+        return KnobValues.asBoolean(s, get(s));
     }
 
     public Path repository() {

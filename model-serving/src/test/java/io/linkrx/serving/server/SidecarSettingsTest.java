@@ -111,7 +111,8 @@ class SidecarSettingsTest {
     void theMarkdownTableListsEveryKnob() {
         String table = SidecarSetting.markdownTable();
         for (SidecarSetting s : SidecarSetting.values()) {
-            assertThat(table).contains("| `" + s.key() + "` | `" + s.environmentVariable() + "` | `" + s.defaultValue() + "` |");
+            String shownDefault = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
+            assertThat(table).contains("| `" + s.key() + "` | `" + s.environmentVariable() + "` | `" + shownDefault + "` |");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.linkrx.app.config;
 
+import io.linkrx.config.KnobValues;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -110,23 +112,15 @@ public final class LinkrxConfig {
     }
 
     public int getInt(Setting setting) {
-        try {
-            return Integer.parseInt(get(setting).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(setting.key() + " must be a whole number, was '" + get(setting) + "'", e);
-        }
+        return KnobValues.asInt(setting, get(setting));
     }
 
     public double getDouble(Setting setting) {
-        try {
-            return Double.parseDouble(get(setting).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(setting.key() + " must be a number, was '" + get(setting) + "'", e);
-        }
+        return KnobValues.asDouble(setting, get(setting));
     }
 
     public boolean getBoolean(Setting setting) {
-        return Boolean.parseBoolean(get(setting).trim());
+        return KnobValues.asBoolean(setting, get(setting));
     }
 
     /** Keys under a pass-through prefix, with the prefix removed. */

@@ -1,11 +1,13 @@
 package io.linkrx.app.config;
 
+import io.linkrx.config.Knob;
+
 /**
  * Every configuration knob of the linking application, with its default and meaning. The README's
  * configuration table lists each one (a test keeps them in step). Environment variable: the key upper-cased
  * with dots as underscores, e.g. {@code LINKRX_BOOTSTRAP_SERVERS}.
  */
-public enum Setting {
+public enum Setting implements Knob {
     CONFIG_VERSION("linkrx.config.version", "1", "Version of the configuration format. Only 1 exists; other values are refused."),
     APPLICATION_ID("linkrx.application.id", "linkrx", "Kafka Streams application id: consumer group, internal topic prefix and state directory name."),
     BOOTSTRAP_SERVERS("linkrx.bootstrap.servers", "localhost:9092", "Kafka bootstrap servers."),
@@ -57,24 +59,19 @@ public enum Setting {
         this.description = description;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
-    /** The environment variable that sets this knob. */
-    public String environmentVariable() {
-        return toEnvironmentVariable(key);
-    }
-
-    static String toEnvironmentVariable(String key) {
-        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
 }
