@@ -1,0 +1,96 @@
+package io.linkrx.rx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.linkrx.kg.KnowledgeGraph;
+import io.linkrx.kg.Relation;
+
+/**
+ * The features of a (compound, disease) pair: one DWPC per metapath, plus the compound's treats-degree and
+ * binds-degree (Rephetio's prior: well-studied drugs treat more). Metapaths ending in the treats relation are left
+ * out: for a disease scored as unseen (own treats edges masked) they are always zero.
+ */
+public final class FeatureSpace {
+    private final KnowledgeGraph kg;
+    private final Relation treats;
+    private final List<Metapath> metapaths;
+    private final List<Metapath> excluded;
+    private final Relation binds;
+    private final int[] compounds;
+    private final String[] names;
+
+    public FeatureSpace(KnowledgeGraph kg, Relation treats, List<Metapath> candidates) {
+        this.kg = kg;
+        this.treats = treats;
+        List<Metapath> keep = new ArrayList<>();
+        List<Metapath> drop = new ArrayList<>();
+        for (Metapath mp : candidates) {
+            (mp.endsWith(treats) ? drop : keep).add(mp);
+        }
+        this.metapaths = List.copyOf(keep);
+        this.excluded = List.copyOf(drop);
+        this.binds = kg.relationByType("CbG").orElse(null);
+        this.compounds = kg.entitiesOfType(treats.headType());
+        List<String> n = new ArrayList<>();
+        for (Metapath mp : metapaths) {
+            n.add("dwpc:" + mp.abbrev());
+        }
+        n.add("degree:" + treats.type());
+        if (binds != null) {
+            n.add("degree:" + binds.type());
+        }
+        this.names = n.toArray(new String[0]);
+    }
+
+    public KnowledgeGraph graph() { return kg; }
+
+    public Relation treats() { return treats; }
+
+    public List<Metapath> metapaths() { return metapaths; }
+
+    public List<Metapath> excludedMetapaths() { return excluded; }
+
+    /** Candidate compounds (all entities of the treats relation's head type), ascending ids. */
+    public int[] compounds() { return compounds; }
+
+    public String[] names() { return names.clone(); }
+
+    public int size() { return names.length; }
+
+    /** True for DWPC features (index &lt; number of metapaths). */
+    public boolean isDwpc(int feature) { return feature < metapaths.size(); }
+
+    /** Raw features of every candidate compound against {@code disease}: [compound index][feature]. */
+    public double[][] raw(int disease, EdgeMask mask, Dwpc dwpc) {
+        double[][] x = new double[compounds.length][names.length];
+        for (int m = 0; m < metapaths.size(); m++) {
+            Dwpc.Sparse s = dwpc.toDisease(metapaths.get(m), disease, mask);
+            int[] nodes = s.nodes();
+            int ci = 0;
+            for (int k = 0; k < nodes.length; k++) {
+                while (ci < compounds.length && compounds[ci] < nodes[k]) {
+                    ci++;
+                }
+                if (ci < compounds.length && compounds[ci] == nodes[k]) {
+                    x[ci][m] = s.values()[k];
+                }
+            }
+        }
+        int dTreats = metapaths.size();
+        Metapath.Step treatsStep = new Metapath.Step(treats, Metapath.Direction.FORWARD);
+        for (int ci = 0; ci < compounds.length; ci++) {
+            x[ci][dTreats] = dwpc.degree(treatsStep, compounds[ci], true, mask);
+            if (binds != null) {
+                x[ci][dTreats + 1] = kg.outDegree(binds.index(), compounds[ci]);
+            }
+        }
+        return x;
+    }
+
+    /** Index of {@code compound} among {@link #compounds()}, or -1. */
+    public int compoundIndex(int compound) {
+        int i = java.util.Arrays.binarySearch(compounds, compound);
+        return i >= 0 ? i : -1;
+    }
+}
