@@ -12,8 +12,9 @@ import io.linkrx.rx.Metapath.Step;
  * Degree-weighted path counts (Himmelstein &amp; Baranzini 2015, Project Rephetio): every path's degree product
  * Π (deg(u)·deg(v))^-w over its edges, degrees counted per step relation and direction; DWPC = sum over paths.
  * Computed for one disease against all compounds at once by propagating backwards from the disease; concrete
- * paths for one (compound, disease) pair by {@link #paths}. Paths are not required to be node-unique (the
- * masks used for held-out diseases remove the cases that matter: a path back through the pair's own treats edge).
+ * paths for one (compound, disease) pair by {@link #paths}. The counted features are not node-unique (the masks
+ * used for held-out diseases remove the cases that matter: a path back through the pair's own treats edge); the
+ * explaining paths are, because a path that revisits a node explains nothing to a reader.
  * Not thread-safe (scratch buffers): use one instance per thread.
  */
 public final class Dwpc {
@@ -185,7 +186,8 @@ public final class Dwpc {
             int from = useOut ? kg.outStart(r, u) : kg.inStart(r, u);
             int to = useOut ? kg.outEnd(r, u) : kg.inEnd(r, u);
             if (last) {
-                if (Arrays.binarySearch(adj, from, to, disease) >= 0 && !(masked && mask.masked(disease))) {
+                if (Arrays.binarySearch(adj, from, to, disease) >= 0 && !(masked && mask.masked(disease))
+                        && !onPath(nodes, s, disease)) {
                     nodes[s + 1] = disease;
                     out.add(new Path(mp, nodes.clone(), pdp * edgeWeight(step, u, disease, mask)));
                 }
@@ -194,13 +196,22 @@ public final class Dwpc {
             for (int i = from; i < to && budget[0] > 0; i++) {
                 int v = adj[i];
                 budget[0]--;
-                if (masked && mask.masked(v)) {
-                    continue;
+                if (masked && mask.masked(v) || onPath(nodes, s, v)) {
+                    continue; // an explanation visits each node once ("A -> class -> A -> ..." explains nothing)
                 }
                 nodes[s + 1] = v;
                 dfs(mp, s + 1, nodes, pdp * edgeWeight(step, u, v, mask), disease, mask, out, budget);
             }
         }
+    }
+
+    private static boolean onPath(int[] nodes, int last, int node) {
+        for (int i = 0; i <= last; i++) {
+            if (nodes[i] == node) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sorted node ids with their values. */

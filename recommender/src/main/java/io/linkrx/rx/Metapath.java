@@ -67,11 +67,45 @@ public record Metapath(String abbrev, List<Step> steps) {
         {"CcSEcCtD", "CcSE", "F", "CcSE", "B", "CtD", "F"},
     };
 
+    /**
+     * More Compound→Disease metapaths of length ≤ 4 over relations the Hetionet subset has (gene–gene, pathway,
+     * process, anatomy and signature links); none ends in a Compound–Disease relation.
+     */
+    private static final String[][] EXTRA = {
+        {"CuGuD", "CuG", "F", "DuG", "B"},
+        {"CdGdD", "CdG", "F", "DdG", "B"},
+        {"CbGiGaD", "CbG", "F", "GiG", "X", "DaG", "B"},
+        {"CbGcGaD", "CbG", "F", "GcG", "X", "DaG", "B"},
+        {"CbGr>GaD", "CbG", "F", "Gr>G", "X", "DaG", "B"},
+        {"CbGpPWpGaD", "CbG", "F", "GpPW", "F", "GpPW", "B", "DaG", "B"},
+        {"CbGpBPpGaD", "CbG", "F", "GpBP", "F", "GpBP", "B", "DaG", "B"},
+        {"CbGaDrD", "CbG", "F", "DaG", "B", "DrD", "X"},
+        {"CbGbCtDrD", "CbG", "F", "CbG", "B", "CtD", "F", "DrD", "X"},
+        {"CcSEcCtDrD", "CcSE", "F", "CcSE", "B", "CtD", "F", "DrD", "X"},
+        {"CrCtDlAlD", "CrC", "X", "CtD", "F", "DlA", "F", "DlA", "B"},
+        {"CtDdGuD", "CtD", "F", "DdG", "F", "DuG", "B"},
+        {"CtDuGdD", "CtD", "F", "DuG", "F", "DdG", "B"},
+        {"CiPCiCbGaD", "PCiC", "B", "PCiC", "F", "CbG", "F", "DaG", "B"},
+        {"CbGuAlD", "CbG", "F", "AuG", "B", "DlA", "B"},
+        {"CbGdAlD", "CbG", "F", "AdG", "B", "DlA", "B"},
+    };
+
     /** The Hetionet metapaths whose relations all exist in {@code kg} (matched by relation type, e.g. "CtD"). */
     public static List<Metapath> hetionet(KnowledgeGraph kg) {
+        return parse(kg, HETIONET);
+    }
+
+    /** {@link #hetionet} plus the extra metapaths. */
+    public static List<Metapath> extended(KnowledgeGraph kg) {
+        List<Metapath> out = new ArrayList<>(parse(kg, HETIONET));
+        out.addAll(parse(kg, EXTRA));
+        return out;
+    }
+
+    private static List<Metapath> parse(KnowledgeGraph kg, String[][] specs) {
         List<Metapath> out = new ArrayList<>();
         outer:
-        for (String[] spec : HETIONET) {
+        for (String[] spec : specs) {
             List<Step> steps = new ArrayList<>();
             for (int i = 1; i < spec.length; i += 2) {
                 var rel = kg.relationByType(spec[i]);

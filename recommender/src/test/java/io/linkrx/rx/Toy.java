@@ -27,6 +27,7 @@ final class Toy {
             case "CtD" -> "Hetionet::CtD::Compound:Disease";
             case "DrD" -> "Hetionet::DrD::Disease:Disease";
             case "CrC" -> "Hetionet::CrC::Compound:Compound";
+            case "CpD" -> "Hetionet::CpD::Compound:Disease";
             default -> throw new IllegalArgumentException(abbrev);
         };
     }

@@ -44,11 +44,29 @@ public final class ConfluentRestClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), k -> {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            JsonNode answer;
+            try {
+                answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            } catch (SchemaRegistryException e) {
+                if (e.httpStatus() != 409) {
+                    throw e;
+                }
+                // Some registries (Apicurio) also answer 409 when a concurrent or retried request created the
+                // subject first; if this very schema is there now, registering it has succeeded.
+                answer = lookupAfterConflict(subject, schema, e);
+            }
             int id = answer.path("id").asInt();
             schemasById.putIfAbsent(id, schema);
             return id;
         });
+    }
+
+    private JsonNode lookupAfterConflict(String subject, Schema schema, SchemaRegistryException conflict) {
+        try {
+            return send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+        } catch (SchemaRegistryException notThere) {
+            throw conflict; // a real incompatibility
+        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.linkrx.app.config.Setting;
 import io.linkrx.app.config.StreamsSettings;
 import io.linkrx.app.ops.OpsServer;
 import io.linkrx.app.ops.StageMeter;
+import io.linkrx.app.rx.RecommendationTopology;
+import io.linkrx.app.rx.RxStage;
 import io.linkrx.app.topics.TopicProvisioner;
 import io.linkrx.app.topics.Topics;
 import io.micrometer.core.instrument.Metrics;
@@ -60,9 +62,13 @@ public final class LinkrxApp implements AutoCloseable {
             TopicProvisioner.createMissing(adminConfig(config), topics.allNames(), config.getInt(Setting.TOPICS_PARTITIONS),
                     (short) config.getInt(Setting.TOPICS_REPLICATION_FACTOR));
         }
+        // before the linking stages: a bad graph path fails here, with no sidecar channel open yet
+        var rx = RxStage.fromConfig(config, Clock.systemUTC());
         stages = LinkingStages.fromConfig(config, Clock.systemUTC(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        LinkingTopology.build(builder, topics, stages, new StageMeter(metrics));
+        StageMeter meter = new StageMeter(metrics);
+        LinkingTopology.build(builder, topics, stages, meter);
+        rx.ifPresent(stage -> RecommendationTopology.build(builder, topics, stage, meter));
         Topology topology = builder.build();
         LOG.info("Linking topology built (KB version {})", stages.kbVersion());
         LOG.debug("Topology:\n{}", topology.describe());

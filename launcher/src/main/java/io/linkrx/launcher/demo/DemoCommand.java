@@ -7,6 +7,7 @@ import io.linkrx.launcher.local.LocalKafkaBroker;
 import io.linkrx.launcher.local.LocalSchemaRegistry;
 import io.linkrx.launcher.local.LocalSidecar;
 import io.linkrx.schema.ClinicalNote;
+import io.linkrx.schema.DrugRecommendations;
 import io.linkrx.schema.LinkedNote;
 import io.linkrx.schema.TeacherLabelingRequest;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class DemoCommand {
     /** @return the process exit code: 0 when every demo note came out linked */
     public int run() {
         List<ClinicalNote> notes = DemoNotes.load();
+        RxDemoData rx = RxDemoData.locate(System.getenv(), Path.of(""));
         Path work = createWorkDir();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
              LocalSchemaRegistry registry = LocalSchemaRegistry.start(work.resolve("registry"));
@@ -59,20 +61,22 @@ public final class DemoCommand {
             out.printf("Kafka broker     %s (pid %d)%nSchema registry  %s%nModel sidecar    %s (pid %d, encoder %s on CPU)%n",
                     broker.bootstrapServers(), broker.processHandle().pid(), registry.url(), sidecar.target(),
                     sidecar.processHandle().pid(), LocalSidecar.DEFAULT_ENCODER);
-            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"));
+            out.println(rx.on() ? "Drug recommendations on: " + rx.settings().get("linkrx.rx.kg.path")
+                    : "Drug recommendations off: " + rx.offReason());
+            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"), rx);
             try (LinkrxApp app = LinkrxApp.start(config)) {
                 awaitRunning(app);
                 out.printf("linkrx running (metrics: http://127.0.0.1:%d/metrics); publishing %d demo notes%n",
                         app.opsPort(), notes.size());
                 publish(notes, broker.bootstrapServers(), config.serdeConfig());
-                return collectAndPrint(notes, broker.bootstrapServers(), config.serdeConfig());
+                return collectAndPrint(notes, broker.bootstrapServers(), config.serdeConfig(), rx.on());
             }
         } finally {
             deleteQuietly(work);
         }
     }
 
-    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, String sidecarTarget, Path stateDir) {
+    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, String sidecarTarget, Path stateDir, RxDemoData rx) {
         Map<String, String> settings = new HashMap<>();
         settings.put("linkrx.application.id", "linkrx-demo");
         settings.put("linkrx.bootstrap.servers", bootstrap);
@@ -87,6 +91,9 @@ public final class DemoCommand {
         settings.put("linkrx.state.dir", stateDir.toString());
         settings.put("linkrx.http.host", "127.0.0.1");
         settings.put("linkrx.http.port", "0");
+        settings.putAll(rx.settings()); // empty when the shared data is absent: recommendations off
+        settings.put("linkrx.rx.top.k", "3");
+        settings.put("linkrx.rx.paths", "1");
         return LinkrxConfig.load(java.util.Optional.empty(), System.getenv(), settings);
     }
 
@@ -115,8 +122,9 @@ public final class DemoCommand {
         }
     }
 
-    private int collectAndPrint(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig) {
+    private int collectAndPrint(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig, boolean rxOn) {
         Map<String, LinkedNote> linked = new LinkedHashMap<>();
+        Map<String, DrugRecommendations> recommended = new LinkedHashMap<>();
         int teacherRequests = 0;
         int deadLetters = 0;
         Topics topics = new Topics(serdeConfig);
@@ -127,8 +135,11 @@ public final class DemoCommand {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Instant deadline = Instant.now().plus(RESULTS_TIMEOUT);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.LINKED_CONCEPTS, Topics.TEACHER_REQUESTS, Topics.deadLetterTopicOf(Topics.NOTES)));
-            while (linked.size() + deadLetters < notes.size() && Instant.now().isBefore(deadline)) {
+            consumer.subscribe(List.of(Topics.LINKED_CONCEPTS, Topics.TEACHER_REQUESTS, Topics.deadLetterTopicOf(Topics.NOTES),
+                    Topics.RECOMMENDATIONS));
+            // with recommendations on, every linked note yields one recommendations record (maybe empty)
+            while ((linked.size() + deadLetters < notes.size() || rxOn && recommended.size() < linked.size())
+                    && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     switch (r.topic()) {
                         case Topics.LINKED_CONCEPTS -> {
@@ -136,6 +147,10 @@ public final class DemoCommand {
                             linked.put(note.getNoteId(), note);
                         }
                         case Topics.TEACHER_REQUESTS -> teacherRequests++;
+                        case Topics.RECOMMENDATIONS -> {
+                            DrugRecommendations rec = topics.recommendations.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                            recommended.put(rec.getNoteId(), rec);
+                        }
                         default -> deadLetters++;
                     }
                 }
@@ -147,14 +162,25 @@ public final class DemoCommand {
                 }
             }
         }
-        notes.stream().map(n -> linked.get(n.getNoteId())).filter(java.util.Objects::nonNull)
-                .forEach(n -> out.print(LinkedNoteTable.render(n)));
+        notes.stream().map(n -> linked.get(n.getNoteId())).filter(java.util.Objects::nonNull).forEach(n -> {
+            out.print(LinkedNoteTable.render(n));
+            DrugRecommendations rec = recommended.get(n.getNoteId());
+            if (rec != null) {
+                out.print(RecommendationTable.render(rec));
+            }
+        });
         long mentions = linked.values().stream().mapToLong(n -> n.getMentions().size()).sum();
         long negated = linked.values().stream().flatMap(n -> n.getMentions().stream())
                 .filter(m -> m.getAssertion() == io.linkrx.schema.Assertion.NEGATED).count();
         long degraded = linked.values().stream().filter(LinkedNote::getDegraded).count();
         out.printf("%n%d notes published, %d linked (%d mentions, %d negated, %d degraded), %d teacher requests, %d dead letters%n",
                 notes.size(), linked.size(), mentions, negated, degraded, teacherRequests, deadLetters);
+        if (rxOn) {
+            long drugs = recommended.values().stream().mapToLong(r -> r.getRecommendations().size()).sum();
+            long warnings = recommended.values().stream().flatMap(r -> r.getRecommendations().stream())
+                    .mapToLong(d -> d.getWarnings().size()).sum();
+            out.printf("%d notes with drug recommendations (%d drugs, %d warnings)%n", recommended.size(), drugs, warnings);
+        }
         if (linked.size() < notes.size()) {
             out.printf("MISSING linked notes after %s: %s%n", RESULTS_TIMEOUT, notes.stream().map(ClinicalNote::getNoteId)
                     .filter(id -> !linked.containsKey(id)).toList());

@@ -31,7 +31,10 @@ import io.linkrx.rx.TreatsModel;
 
 /**
  * {@code EvalKg --kg <file> [--xrefs <DO-slim-to-mesh.tsv>] [--folds 5] [--validate <treats file>] [--seed N]
- * [--names <nodes.tsv>] [--glossary <relation_glossary.tsv>] [--neg-per-pos 0] [--latency-queries 500]}.
+ * [--names <nodes.tsv>] [--glossary <relation_glossary.tsv>] [--neg-per-pos 0] [--latency-queries 500]
+ * [--model v2|v1] [--damping 0.4] [--asinh B] [--select B] [--l1 x] [--l2 x] [--node-degrees B]
+ * [--metapaths hetionet|extended]}. {@code --model v1} reproduces the first model (log1p, no selection, no node
+ * degrees); the other flags override single options of the chosen model.
  * Whole diseases are held out per fold: all their treats edges are masked before any feature is computed and
  * before training. Prints one JSON document on stdout (progress on stderr).
  */
@@ -70,7 +73,19 @@ public final class EvalKg {
         }
         Relation treats = opt.containsKey("treats") ? kg.relation(opt.get("treats")).orElseThrow()
                 : kg.relationByType("CtD").orElseThrow(() -> new IllegalArgumentException("no CtD relation"));
-        FeatureSpace space = new FeatureSpace(kg, treats, Metapath.hetionet(kg));
+        double damping = Double.parseDouble(opt.getOrDefault("damping", String.valueOf(DAMPING)));
+        String modelName = opt.getOrDefault("model", "v2");
+        boolean v1 = modelName.equals("v1");
+        TreatsLearner.Options lopt = new TreatsLearner.Options(
+                Boolean.parseBoolean(opt.getOrDefault("asinh", String.valueOf(!v1 && TreatsLearner.Options.DEFAULT.asinh()))),
+                Double.parseDouble(opt.getOrDefault("l1", String.valueOf(v1 ? 0 : TreatsLearner.Options.DEFAULT.l1()))),
+                Double.parseDouble(opt.getOrDefault("l2", String.valueOf(v1 ? 0 : TreatsLearner.Options.DEFAULT.l2()))),
+                Boolean.parseBoolean(opt.getOrDefault("select", String.valueOf(!v1 && TreatsLearner.Options.DEFAULT.selectPositive()))));
+        boolean nodeDegrees = Boolean.parseBoolean(opt.getOrDefault("node-degrees", String.valueOf(!v1)));
+        List<Metapath> mps = opt.getOrDefault("metapaths", "hetionet").equals("hetionet")
+                ? Metapath.hetionet(kg) : Metapath.extended(kg);
+        FeatureSpace space = new FeatureSpace(kg, treats, mps, nodeDegrees);
+        System.err.println("options: model=" + modelName + " damping=" + damping + " " + lopt + " nodeDegrees=" + nodeDegrees);
         System.err.println("features: " + String.join(", ", space.names()));
         System.err.println("excluded (need the held-out disease's own treats edges): "
                 + space.excludedMetapaths().stream().map(Metapath::abbrev).toList());
@@ -111,13 +126,13 @@ public final class EvalKg {
             }
             EdgeMask mask = new EdgeMask(treats.index(), held);
             long ts = System.nanoTime();
-            TreatsModel model = new TreatsLearner(space, DAMPING, negPerPos, epochs, seed).train(train, mask);
+            TreatsModel model = new TreatsLearner(space, damping, negPerPos, epochs, seed, lopt).train(train, mask);
             trainNanos += System.nanoTime() - ts;
             if (f == 0) {
                 firstFoldModel = model;
                 firstFoldMask = mask;
             }
-            Recommender rec = new Recommender(space, model, names, DAMPING);
+            Recommender rec = new Recommender(space, model, names, damping);
             for (int d : test) {
                 modelScores.put(d, rec.probabilities(d, mask));
                 treatsDegree.put(d, degreeBaseline(kg, space, mask, false));
@@ -135,10 +150,10 @@ public final class EvalKg {
         json.append(String.format(Locale.ROOT,
                 "  \"setup\": {\"folds\": %d, \"seed\": %d, \"damping\": %.1f, \"candidates\": %d, "
                         + "\"diseases_with_treats\": %d, \"treats_edges\": %d, \"features\": %s, \"learner\": "
-                        + "\"Tribuo 4.3.1 LinearSGDTrainer(LogMulticlass, AdaGrad 0.1, %d epochs)\", "
+                        + "\"Tribuo 4.3.1 LinearSGDTrainer(LogMulticlass, AdaGrad 0.1, %d epochs)\", \"options\": \"%s\", "
                         + "\"negatives_per_positive\": \"%s\", \"train_seconds_total\": %.1f},%n",
-                folds, seed, DAMPING, compounds.length, posDiseases.size(), kg.edgeCount(treats.index()),
-                jsonList(Arrays.asList(space.names())), epochs, negPerPos <= 0 ? "all" : String.valueOf(negPerPos),
+                folds, seed, damping, compounds.length, posDiseases.size(), kg.edgeCount(treats.index()),
+                jsonList(Arrays.asList(space.names())), epochs, modelName + " " + lopt + " nodeDegrees=" + nodeDegrees, negPerPos <= 0 ? "all" : String.valueOf(negPerPos),
                 trainNanos / 1e9));
         json.append("  \"held_out_diseases\": {\n");
         json.append("    \"model\": ").append(metrics(kg, treats, compounds, modelScores, null, true)).append(",\n");
@@ -149,7 +164,7 @@ public final class EvalKg {
         if (opt.containsKey("validate")) {
             List<String[]> rows = readValidation(Path.of(opt.get("validate")));
             String positive = opt.getOrDefault("validate-category", "DM");
-            Recommender firstRec = new Recommender(space, firstFoldModel, names, DAMPING);
+            Recommender firstRec = new Recommender(space, firstFoldModel, names, damping);
             Map<Integer, Map<Integer, Boolean>> vlabels = new LinkedHashMap<>();
             int unmapped = 0;
             for (String[] r : rows) {
@@ -188,8 +203,8 @@ public final class EvalKg {
         }
 
         // latency: full model (every treats edge), one query = one note's diseases → top 10 with 3 paths each
-        TreatsModel full = new TreatsLearner(space, DAMPING, negPerPos, epochs, seed).train(posDiseases, EdgeMask.NONE);
-        Recommender rec = new Recommender(space, full, names, DAMPING);
+        TreatsModel full = new TreatsLearner(space, damping, negPerPos, epochs, seed, lopt).train(posDiseases, EdgeMask.NONE);
+        Recommender rec = new Recommender(space, full, names, damping);
         SplittableRandom lr = new SplittableRandom(seed + 1);
         List<long[]> lat = new ArrayList<>();
         long[] nanos = new long[latencyQueries];

@@ -2,6 +2,7 @@ package io.linkrx.app.topics;
 
 import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.DeadLetter;
+import io.linkrx.schema.DrugRecommendations;
 import io.linkrx.schema.LinkedNote;
 import io.linkrx.schema.NoteCandidates;
 import io.linkrx.schema.NoteMentions;
@@ -23,6 +24,7 @@ public final class Topics {
     public static final String CANDIDATES = "linking.candidates.v1";
     public static final String LINKED_CONCEPTS = "linking.linked-concepts.v1";
     public static final String TEACHER_REQUESTS = "teacher.labeling-requests.v1";
+    public static final String RECOMMENDATIONS = "rx.recommendations.v1";
     private static final String DLQ_SUFFIX = ".dlq.v1";
 
     public final Topic<String, ClinicalNote> notes;
@@ -30,6 +32,7 @@ public final class Topics {
     public final Topic<String, NoteCandidates> candidates;
     public final Topic<String, LinkedNote> linkedConcepts;
     public final Topic<String, TeacherLabelingRequest> teacherRequests;
+    public final Topic<String, DrugRecommendations> recommendations;
 
     /** @param serdeConfig schema-registry settings for the Avro serdes ({@code schema.registry.url}, ...) */
     public Topics(Map<String, ?> serdeConfig) {
@@ -38,25 +41,29 @@ public final class Topics {
         candidates = topic(CANDIDATES, NoteCandidates.class, serdeConfig);
         linkedConcepts = topic(LINKED_CONCEPTS, LinkedNote.class, serdeConfig);
         teacherRequests = topic(TEACHER_REQUESTS, TeacherLabelingRequest.class, serdeConfig);
+        recommendations = topic(RECOMMENDATIONS, DrugRecommendations.class, serdeConfig);
     }
 
     /** Every topic the linking application reads or writes, dead-letter topics included. */
     public List<String> allNames() {
-        return List.of(NOTES, MENTIONS, CANDIDATES, LINKED_CONCEPTS, TEACHER_REQUESTS,
-                deadLetterTopicOf(NOTES), deadLetterTopicOf(MENTIONS), deadLetterTopicOf(CANDIDATES));
+        return List.of(NOTES, MENTIONS, CANDIDATES, LINKED_CONCEPTS, TEACHER_REQUESTS, RECOMMENDATIONS,
+                deadLetterTopicOf(NOTES), deadLetterTopicOf(MENTIONS), deadLetterTopicOf(CANDIDATES),
+                deadLetterTopicOf(LINKED_CONCEPTS));
     }
 
     /** Value schemas per topic, for registration by a deployment step. */
     public static Map<String, org.apache.avro.Schema> valueSchemas() {
-        return Map.of(
-                NOTES, ClinicalNote.getClassSchema(),
-                MENTIONS, NoteMentions.getClassSchema(),
-                CANDIDATES, NoteCandidates.getClassSchema(),
-                LINKED_CONCEPTS, LinkedNote.getClassSchema(),
-                TEACHER_REQUESTS, TeacherLabelingRequest.getClassSchema(),
-                deadLetterTopicOf(NOTES), DeadLetter.getClassSchema(),
-                deadLetterTopicOf(MENTIONS), DeadLetter.getClassSchema(),
-                deadLetterTopicOf(CANDIDATES), DeadLetter.getClassSchema());
+        return Map.ofEntries(
+                Map.entry(NOTES, ClinicalNote.getClassSchema()),
+                Map.entry(MENTIONS, NoteMentions.getClassSchema()),
+                Map.entry(CANDIDATES, NoteCandidates.getClassSchema()),
+                Map.entry(LINKED_CONCEPTS, LinkedNote.getClassSchema()),
+                Map.entry(TEACHER_REQUESTS, TeacherLabelingRequest.getClassSchema()),
+                Map.entry(RECOMMENDATIONS, DrugRecommendations.getClassSchema()),
+                Map.entry(deadLetterTopicOf(NOTES), DeadLetter.getClassSchema()),
+                Map.entry(deadLetterTopicOf(MENTIONS), DeadLetter.getClassSchema()),
+                Map.entry(deadLetterTopicOf(CANDIDATES), DeadLetter.getClassSchema()),
+                Map.entry(deadLetterTopicOf(LINKED_CONCEPTS), DeadLetter.getClassSchema()));
     }
 
     public static String deadLetterTopicOf(String topic) {
