@@ -51,6 +51,17 @@ class RegistryClientIT {
     }
 
     @Test
+    void every_topic_schema_registers_and_is_found_again_by_a_fresh_client() {
+        for (Schema schema : io.linkrx.schema.TopicSchemas.ALL) {
+            String subject = "topic-" + UUID.randomUUID() + "-value";
+            int id = newClient().register(subject, schema);
+
+            assertThat(newClient().lookup(subject, schema)).as(schema.getName()).isEqualTo(id);
+            assertThat(newClient().register(subject, schema)).as(schema.getName()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void an_incompatible_schema_is_still_refused() {
         String subject = "strict-" + UUID.randomUUID() + "-value";
         ConfluentRestClient client = newClient();

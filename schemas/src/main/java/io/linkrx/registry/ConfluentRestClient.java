@@ -61,12 +61,19 @@ public final class ConfluentRestClient implements SchemaRegistryClient {
         });
     }
 
+    /** The competing creation may not be visible yet: look a few times before calling it an incompatibility. */
     private JsonNode lookupAfterConflict(String subject, Schema schema, SchemaRegistryException conflict) {
-        try {
-            return send("POST", "/subjects/" + encode(subject), schemaBody(schema));
-        } catch (SchemaRegistryException notThere) {
-            throw conflict; // a real incompatibility
+        for (int attempt = 0; attempt <= config.maxRetries(); attempt++) {
+            try {
+                return send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+            } catch (SchemaRegistryException notThere) {
+                if (!notThere.notFound()) {
+                    throw conflict;
+                }
+                sleep(config.retryBackoff().toMillis() << Math.min(attempt, 6));
+            }
         }
+        throw conflict; // a real incompatibility
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class LinkrxApp implements AutoCloseable {
             TopicProvisioner.createMissing(adminConfig(config), topics.allNames(), config.getInt(Setting.TOPICS_PARTITIONS),
                     (short) config.getInt(Setting.TOPICS_REPLICATION_FACTOR));
         }
+        if (config.getBoolean(Setting.SCHEMA_AUTO_REGISTER)) {
+            registerDeadLetterSchemas(config);
+        }
         // before the linking stages: a bad graph path fails here, with no sidecar channel open yet
         var rx = RxStage.fromConfig(config, Clock.systemUTC());
         stages = LinkingStages.fromConfig(config, Clock.systemUTC(), metrics);
@@ -98,6 +101,19 @@ public final class LinkrxApp implements AutoCloseable {
         Map<String, Object> admin = new HashMap<>(config.withPrefix(Setting.KAFKA_PASSTHROUGH));
         admin.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.get(Setting.BOOTSTRAP_SERVERS));
         return admin;
+    }
+
+    /**
+     * Dead letters are written from inside error handlers: registering their schema there would put a registry
+     * write on the error path, so with auto-registration on it happens once, here.
+     */
+    private static void registerDeadLetterSchemas(LinkrxConfig config) {
+        io.linkrx.registry.SchemaRegistryClient registry = io.linkrx.registry.SchemaRegistryClients.fromConfig(config.serdeConfig());
+        Topics.valueSchemas().forEach((topic, schema) -> {
+            if (schema.equals(io.linkrx.schema.DeadLetter.getClassSchema())) {
+                registry.register(io.linkrx.serde.Subjects.topicName(topic, false), schema);
+            }
+        });
     }
 
     /** Replace a failed thread (transient failures such as a registry outage heal by retrying), unless it keeps failing. */

@@ -64,6 +64,11 @@ final class PipelineClients implements AutoCloseable {
         return read(Topics.LINKED_CONCEPTS, topics.linkedConcepts.valueSerde().deserializer(), filter, expected, timeout);
     }
 
+    List<io.linkrx.schema.DrugRecommendations> recommendations(Predicate<io.linkrx.schema.DrugRecommendations> filter, int expected,
+                                                             Duration timeout) {
+        return read(Topics.RECOMMENDATIONS, topics.recommendations.valueSerde().deserializer(), filter, expected, timeout);
+    }
+
     List<TeacherLabelingRequest> teacherRequests(Predicate<TeacherLabelingRequest> filter, int expected, Duration timeout) {
         return read(Topics.TEACHER_REQUESTS, topics.teacherRequests.valueSerde().deserializer(), filter, expected, timeout);
     }

@@ -11,6 +11,14 @@ import io.linkrx.launcher.local.LocalStack;
 public final class Linkrx {
     private Linkrx() {}
 
+    private static void eval(String[] args) throws Exception {
+        if (args.length < 2 || !args[1].equals("kg")) {
+            System.err.println("usage: ./linkrx eval kg --kg <file> [--folds 5] [--validate <treats file>] [--seed N] ...");
+            System.exit(2);
+        }
+        io.linkrx.rx.eval.EvalKg.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         String command = args.length == 0 ? "help" : args[0];
@@ -18,13 +26,16 @@ public final class Linkrx {
             case "demo" -> System.exit(new DemoCommand(System.out).run());
             case "stack" -> LocalStack.main(new String[] {"up"});
             case "run", "register-schemas" -> Main.main(args);
+            case "eval" -> eval(args);
             default -> {
                 System.out.println("""
                         usage: ./linkrx <command>
                           demo               run the pipeline on the embedded default (local broker, registry, demo notes)
                           stack              start only a local Kafka broker and schema registry, until Ctrl-C
                           run [--config f]   run the linking app against an existing Kafka + schema registry
-                          register-schemas   register every topic's schema in the configured registry""");
+                          register-schemas   register every topic's schema in the configured registry
+                          eval kg --kg <file> [--folds 5] [--validate <treats file>] ...
+                                             held-out-disease evaluation of the drug recommender (JSON)""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code shared/data} found walking up from the working directory (the checkout's sibling). They are read in
  * place, never copied into the repository.
  */
-record RxDemoData(Map<String, String> settings, String offReason) {
+public record RxDemoData(Map<String, String> settings, String offReason) {
     static final String ENV = "LINKRX_SHARED_DATA";
     private static final Map<String, String> FILES = files();
 
@@ -27,11 +27,11 @@ record RxDemoData(Map<String, String> settings, String offReason) {
         return f;
     }
 
-    boolean on() {
+    public boolean on() {
         return offReason == null;
     }
 
-    static RxDemoData locate(Map<String, String> env, Path workingDir) {
+    public static RxDemoData locate(Map<String, String> env, Path workingDir) {
         Optional<Path> data = env.containsKey(ENV) ? Optional.of(Path.of(env.get(ENV))) : walkUp(workingDir);
         if (data.isEmpty()) {
             return new RxDemoData(Map.of(), "no shared/data directory beside the checkout and " + ENV + " is not set");
