@@ -1,12 +1,10 @@
 package io.linkrx.serving.server;
 
+import io.linkrx.config.ConfigFiles;
 import io.linkrx.config.KnobValues;
 
 import io.linkrx.serving.model.RuntimeSettings;
 import io.linkrx.serving.repository.RepositoryOptions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,7 +46,7 @@ public final class SidecarSettings {
         for (SidecarSetting s : SidecarSetting.values()) {
             values.put(s, s.defaultValue());
         }
-        file.ifPresent(f -> readFile(f).forEach((k, v) -> {
+        file.ifPresent(f -> ConfigFiles.readProperties(f).forEach((k, v) -> {
             if (isPassthrough(k)) {
                 passthrough.put(k, v);
             } else if (k.startsWith(SidecarSetting.PREFIX)) {
@@ -93,17 +90,6 @@ public final class SidecarSettings {
         return load(Optional.empty(), Map.of(), overrides);
     }
 
-    private static Map<String, String> readFile(Path file) {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read sidecar configuration " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> out = new HashMap<>();
-        props.forEach((k, v) -> out.put(k.toString().trim(), v.toString().trim()));
-        return out;
-    }
 
     private void validate() {
         for (SidecarSetting s : new SidecarSetting[] {SidecarSetting.GRPC_PORT, SidecarSetting.HTTP_PORT}) {

@@ -1,16 +1,13 @@
 package io.linkrx.app.config;
 
+import io.linkrx.config.ConfigFiles;
 import io.linkrx.config.KnobValues;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -41,7 +38,7 @@ public final class LinkrxConfig {
         for (Setting s : Setting.values()) {
             values.put(s.key(), s.defaultValue());
         }
-        file.ifPresent(f -> values.putAll(readFile(f)));
+        file.ifPresent(f -> values.putAll(ConfigFiles.readProperties(f)));
         values.putAll(fromEnvironment(environment));
         values.putAll(overrides);
         return new LinkrxConfig(values);
@@ -52,17 +49,6 @@ public final class LinkrxConfig {
         return load(Optional.empty(), Map.of(), overrides);
     }
 
-    private static Map<String, String> readFile(Path file) {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> out = new HashMap<>();
-        props.forEach((k, v) -> out.put(k.toString().trim(), v.toString().trim()));
-        return out;
-    }
 
     /**
      * {@code LINKRX_KAFKA_SECURITY_PROTOCOL} becomes {@code linkrx.kafka.security.protocol}. The environment is
