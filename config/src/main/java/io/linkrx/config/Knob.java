@@ -7,11 +7,22 @@ import java.util.Locale;
  * program's enum of settings, so the README tables are generated from, and checked against, the code.
  */
 public interface Knob {
-    String key();
+    /** What a knob is: its key, default and meaning. An enum of knobs holds one per constant. */
+    record Spec(String key, String defaultValue, String description) {}
 
-    String defaultValue();
+    Spec spec();
 
-    String description();
+    default String key() {
+        return spec().key();
+    }
+
+    default String defaultValue() {
+        return spec().defaultValue();
+    }
+
+    default String description() {
+        return spec().description();
+    }
 
     /** The environment variable that sets it: the key upper-cased, dots and dashes as underscores. */
     default String environmentVariable() {

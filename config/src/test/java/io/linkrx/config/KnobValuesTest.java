@@ -9,29 +9,15 @@ class KnobValuesTest {
     enum TestKnob implements Knob {
         PORT("linkrx.test.http-port", "8080", "A port.");
 
-        private final String key;
-        private final String defaultValue;
-        private final String description;
+        private final Spec spec;
 
         TestKnob(String key, String defaultValue, String description) {
-            this.key = key;
-            this.defaultValue = defaultValue;
-            this.description = description;
+            this.spec = new Spec(key, defaultValue, description);
         }
 
         @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public String defaultValue() {
-            return defaultValue;
-        }
-
-        @Override
-        public String description() {
-            return description;
+        public Spec spec() {
+            return spec;
         }
     }
 

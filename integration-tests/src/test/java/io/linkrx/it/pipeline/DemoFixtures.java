@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** The demo notes and their hand-checked expected links, from linkrx-demo-data. */
@@ -37,10 +36,6 @@ final class DemoFixtures {
     static ClinicalNote note(String noteId, String patientId, String text) {
         return ClinicalNote.newBuilder().setNoteId(noteId).setPatientId(patientId).setNoteType("PROGRESS_NOTE")
                 .setText(text).setEventTime(Instant.parse("2026-11-01T09:00:00Z")).setSourceSystem("it").build();
-    }
-
-    static Map<String, ClinicalNote> byId(List<ClinicalNote> notes) {
-        return notes.stream().collect(java.util.stream.Collectors.toMap(ClinicalNote::getNoteId, n -> n));
     }
 
     private static List<String> lines(String resource) {

@@ -84,10 +84,6 @@ public final class LocalSidecar extends LocalService {
         return HOST + ":" + grpcPort;
     }
 
-    public String opsUrl() {
-        return "http://" + HOST + ":" + httpPort;
-    }
-
     public Path repository() {
         return repository;
     }

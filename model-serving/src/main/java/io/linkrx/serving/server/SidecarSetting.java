@@ -43,29 +43,15 @@ public enum SidecarSetting implements Knob {
     public static final java.util.Set<String> OTHER_ENV = java.util.Set.of(CONFIG_FILE_ENV, LOG_LEVEL_ENV);
     public static final String PREFIX = "linkrx.sidecar.";
 
-    private final String key;
-    private final String defaultValue;
-    private final String description;
+    private final Spec spec;
 
     SidecarSetting(String key, String defaultValue, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.description = description;
+        this.spec = new Spec(key, defaultValue, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 
 

@@ -59,29 +59,15 @@ public enum Setting implements Knob {
     /** Prefix of keys passed to the registry client, e.g. {@code linkrx.registry.schema.registry.ssl.truststore.location}. */
     public static final String REGISTRY_PASSTHROUGH = "linkrx.registry.";
 
-    private final String key;
-    private final String defaultValue;
-    private final String description;
+    private final Spec spec;
 
     Setting(String key, String defaultValue, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.description = description;
+        this.spec = new Spec(key, defaultValue, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 
 }

@@ -14,9 +14,4 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     public Produced<K, V> produced() {
         return Produced.with(keySerde, valueSerde);
     }
-
-    /** Name of the dead-letter topic that keeps this topic's unreadable or invalid records. */
-    public String deadLetterTopic() {
-        return Topics.deadLetterTopicOf(name);
-    }
 }
