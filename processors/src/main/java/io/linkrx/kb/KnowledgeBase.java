@@ -82,6 +82,24 @@ public final class KnowledgeBase {
         return new KnowledgeBase(r.version(), r.concepts());
     }
 
+    /**
+     * This knowledge base with extra names for some concepts, e.g. mentions annotators linked to them in
+     * training documents; unknown concept ids are ignored. The version gets {@code "+" + namesVersion}.
+     */
+    public KnowledgeBase withExtraNames(Map<String, ? extends Collection<String>> extraNames, String namesVersion) {
+        Map<String, Concept> merged = new LinkedHashMap<>(concepts);
+        extraNames.forEach((id, names) -> {
+            Concept c = merged.get(id);
+            if (c != null && !names.isEmpty()) {
+                java.util.List<String> synonyms = new java.util.ArrayList<>(c.synonyms());
+                synonyms.addAll(names);
+                merged.put(id, new Concept(c.id(), c.vocabulary(), c.type(), c.preferredName(), synonyms,
+                        c.abbreviations(), c.xrefs()));
+            }
+        });
+        return new KnowledgeBase(version + "+" + namesVersion, merged);
+    }
+
     /** The "# version:" header of the file, else "sha256:" and the first 12 hex digits of the content hash. */
     public String version() {
         return version;

@@ -1,0 +1,34 @@
+package io.linkrx.eval.linking;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.link.MentionQuery;
+import io.linkrx.text.Token;
+import io.linkrx.text.Tokenizer;
+
+/** Turns the mentions of a corpus document into linking queries with the document as context. */
+final class DocumentQueries {
+    private final PubTatorDocument doc;
+    private final Set<String> contextTokens = new HashSet<>();
+    private final Abbreviations abbreviations;
+
+    DocumentQueries(PubTatorDocument doc) {
+        this.doc = doc;
+        String text = doc.text();
+        for (Token t : Tokenizer.tokenize(text)) {
+            contextTokens.add(t.norm());
+        }
+        this.abbreviations = Abbreviations.of(text);
+    }
+
+    MentionQuery query(GoldMention m) {
+        return query(m.text(), m.type());
+    }
+
+    MentionQuery query(String text, io.linkrx.kb.SemanticType type) {
+        return new MentionQuery(doc.id(), text, type, abbreviations.expand(text), contextTokens);
+    }
+}

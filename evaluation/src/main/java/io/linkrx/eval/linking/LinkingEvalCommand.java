@@ -1,0 +1,209 @@
+package io.linkrx.eval.linking;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.linkrx.assertion.ContextAssertionDetector;
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.corpus.PubTatorReader;
+import io.linkrx.extract.DictionaryMentionExtractor;
+import io.linkrx.extract.Mention;
+import io.linkrx.extract.MentionExtractor;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.link.CandidateGenerator;
+import io.linkrx.link.EntityLinker;
+import io.linkrx.link.LinkedMention;
+import io.linkrx.link.LinkingFeatures;
+import io.linkrx.link.MentionDictionary;
+import io.linkrx.link.MentionQuery;
+import io.linkrx.link.RerankerBundle;
+import io.linkrx.retrieve.CandidateRetriever;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.serving.client.RerankerClient;
+
+/**
+ * {@code eval linking}: links a PubTator corpus against knowledge bases given by path and prints JSON
+ * metrics. With {@code --train} it first trains the mention dictionary and the re-ranker on annotated
+ * documents, exports the re-ranker to ONNX into {@code --model-repo}; it then scores every candidate through
+ * the model-serving sidecar (started in this process over that repository, or {@code --sidecar host:port}).
+ * {@code --gold-mentions} (default) links the annotated spans; {@code --end-to-end} also finds the mentions.
+ */
+public final class LinkingEvalCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private LinkingEvalCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the process exit code (2 for usage errors). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        LinkingEvalOptions options;
+        try {
+            options = LinkingEvalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("eval linking: " + e.getMessage());
+            err.println(LinkingEvalOptions.USAGE);
+            return 2;
+        }
+        try {
+            Map<String, Object> result = evaluate(options);
+            String json = JSON.writeValueAsString(result);
+            out.println(json);
+            if (options.out() != null) {
+                Files.writeString(options.out(), json);
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> evaluate(LinkingEvalOptions o) throws IOException {
+        long start = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBases.load(o.kbs());
+        GoldResolver resolver = new GoldResolver(kb);
+        Function<KnowledgeBase, CandidateRetriever> retrievers = LexicalCandidateRetriever::new;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("command", "eval linking");
+        result.put("date", Instant.now().toString());
+        result.put("corpus", o.corpus().toString());
+        result.put("kb_version", kb.version());
+        result.put("kb_concepts", kb.size());
+        result.put("mode", o.endToEnd() ? "end-to-end" : "gold-mentions");
+        Path repository = o.modelRepository() != null ? o.modelRepository() : Files.createTempDirectory("linkrx-models");
+        if (!o.train().isEmpty()) {
+            result.put("training", train(o, kb, resolver, retrievers, repository));
+        }
+        Path versionDir = RerankerBundle.latestVersion(repository.resolve(o.modelName()));
+        RerankerBundle bundle = RerankerBundle.read(versionDir);
+        MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
+        KnowledgeBase linkingKb = kb.withExtraNames(dictionary.namesByConcept(), "dictionary:" + bundle.version());
+        List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
+        try (SidecarSession sidecar = o.sidecar() != null ? SidecarSession.connect(o.sidecar()) : SidecarSession.start(repository)) {
+            EntityLinker linker = new EntityLinker(new CandidateGenerator(retrievers.apply(linkingKb), dictionary, o.k()),
+                    new LinkingFeatures(linkingKb, dictionary), new RerankerClient(sidecar.client, bundle),
+                    o.nilThreshold() >= 0 ? o.nilThreshold() : bundle.nilThreshold());
+            result.put("model", linker.modelVersion());
+            long t0 = System.nanoTime();
+            Map<String, Object> metrics = o.endToEnd()
+                    ? endToEnd(docs, linkingKb, resolver, linker)
+                    : goldMentions(docs, resolver, linker);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            result.put("metrics", metrics);
+            result.put("seconds", LinkingMetrics.round(seconds));
+            result.put("documents_per_second", LinkingMetrics.round(docs.size() / seconds));
+        }
+        result.put("total_seconds", LinkingMetrics.round((System.nanoTime() - start) / 1e9));
+        return result;
+    }
+
+    private static Map<String, Object> train(LinkingEvalOptions o, KnowledgeBase kb, GoldResolver resolver,
+                                             Function<KnowledgeBase, CandidateRetriever> retrievers, Path repository) {
+        long t0 = System.nanoTime();
+        List<PubTatorDocument> docs = new ArrayList<>();
+        o.train().forEach(p -> docs.addAll(PubTatorReader.read(p)));
+        RerankerTraining.Result trained = new RerankerTraining(retrievers, o.k(),
+                new RerankerTrainer(o.modelKind(), o.epochs(), o.seed())).train(kb, resolver, docs);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("corpora", o.train().stream().map(Path::toString).toList());
+        info.put("documents", docs.size());
+        info.put("mentions", trained.mentions());
+        info.put("mentions_with_gold_candidate", trained.mentionsWithGold());
+        info.put("rows", trained.rows());
+        info.put("model", "Tribuo 4.3.1 " + o.modelKind() + " (log loss, AdaGrad 0.1, " + o.epochs() + " epochs, seed "
+                + o.seed() + ")");
+        info.put("features", LinkingFeatures.VERSION);
+        long version = nextVersion(repository.resolve(o.modelName()));
+        RerankerExport.export(trained.model(), trained.dictionary(), repository, o.modelName(), version,
+                Math.max(0, o.nilThreshold()), info, Map.of());
+        info.put("exported", repository.resolve(o.modelName()).resolve(Long.toString(version)).toString());
+        info.put("seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
+        return info;
+    }
+
+    private static long nextVersion(Path modelDir) {
+        try {
+            return Files.isDirectory(modelDir)
+                    ? Long.parseLong(RerankerBundle.latestVersion(modelDir).getFileName().toString()) + 1 : 1;
+        } catch (IllegalArgumentException e) {
+            return 1;
+        }
+    }
+
+    static Map<String, Object> goldMentions(List<PubTatorDocument> docs, GoldResolver resolver, EntityLinker linker) {
+        LinkingMetrics metrics = new LinkingMetrics();
+        long t0 = System.nanoTime();
+        for (PubTatorDocument doc : docs) {
+            DocumentQueries dq = new DocumentQueries(doc);
+            List<GoldMention> golds = new ArrayList<>();
+            List<MentionQuery> queries = new ArrayList<>();
+            for (GoldMention m : doc.mentions()) {
+                if (m.type() != null && !m.nil()) {
+                    golds.add(m);
+                    queries.add(dq.query(m));
+                }
+            }
+            List<LinkedMention> linked = linker.link(queries);
+            for (int i = 0; i < golds.size(); i++) {
+                Set<String> gold = resolver.resolve(golds.get(i).ids());
+                metrics.add(golds.get(i).type().displayName(), gold, resolver.inKb(gold), linked.get(i));
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = metrics.json();
+        m.put("mentions_per_second", LinkingMetrics.round(metrics.all().mentions / seconds));
+        return m;
+    }
+
+    static Map<String, Object> endToEnd(List<PubTatorDocument> docs, KnowledgeBase kb, GoldResolver resolver,
+                                        EntityLinker linker) {
+        MentionExtractor extractor = new DictionaryMentionExtractor(kb, new ContextAssertionDetector());
+        EndToEndMetrics metrics = new EndToEndMetrics();
+        for (PubTatorDocument doc : docs) {
+            DocumentQueries dq = new DocumentQueries(doc);
+            Map<EndToEndMetrics.Span, Set<String>> gold = new HashMap<>();
+            for (GoldMention m : doc.mentions()) {
+                if (m.type() != null) {
+                    gold.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), m.type().displayName()),
+                            resolver.resolve(m.ids()));
+                }
+            }
+            List<Mention> found = extractor.extract(doc.text());
+            List<MentionQuery> queries = found.stream().map(m -> dq.query(m.text(), m.type())).toList();
+            List<LinkedMention> linked = linker.link(queries);
+            Map<EndToEndMetrics.Span, String> predicted = new HashMap<>();
+            for (int i = 0; i < found.size(); i++) {
+                Mention m = found.get(i);
+                LinkedMention l = linked.get(i);
+                predicted.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), displayType(m)),
+                        l.nil() || l.best().isEmpty() ? null : l.best().get().conceptId());
+            }
+            metrics.add(gold, predicted);
+        }
+        return metrics.json();
+    }
+
+    /** Chemical and drug mentions are one class in the corpora. */
+    private static String displayType(Mention m) {
+        return m.type() == io.linkrx.kb.SemanticType.DRUG ? io.linkrx.kb.SemanticType.CHEMICAL.displayName()
+                : m.type().displayName();
+    }
+}

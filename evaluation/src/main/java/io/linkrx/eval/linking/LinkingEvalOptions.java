@@ -1,0 +1,91 @@
+package io.linkrx.eval.linking;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options of {@code eval linking}. */
+record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boolean endToEnd, Path modelRepository,
+                          String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
+                          int epochs, long seed, Path out) {
+    static final String USAGE = """
+            usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
+                                [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
+                                [--sidecar host:port] [--k 20] [--nil-threshold p] [--model logistic|fm]
+                                [--epochs 10] [--seed 42] [--out result.json]""";
+
+    static LinkingEvalOptions parse(String[] args) {
+        Path corpus = null;
+        List<String> kbs = new ArrayList<>();
+        List<Path> train = new ArrayList<>();
+        boolean endToEnd = false;
+        Path repo = null;
+        String modelName = "reranker";
+        String sidecar = null;
+        int k = 20;
+        double nil = -1;
+        RerankerTrainer.Kind kind = RerankerTrainer.Kind.LOGISTIC;
+        int epochs = 10;
+        long seed = 42;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--gold-mentions" -> endToEnd = false;
+                case "--end-to-end" -> endToEnd = true;
+                case "--corpus" -> corpus = existing(value(args, ++i, a));
+                case "--kb" -> kbs.add(value(args, ++i, a));
+                case "--train" -> train.add(existing(value(args, ++i, a)));
+                case "--model-repo" -> repo = Path.of(value(args, ++i, a));
+                case "--model-name" -> modelName = value(args, ++i, a);
+                case "--sidecar" -> sidecar = value(args, ++i, a);
+                case "--k" -> k = positive(value(args, ++i, a), a);
+                case "--nil-threshold" -> nil = Double.parseDouble(value(args, ++i, a));
+                case "--model" -> kind = switch (value(args, ++i, a)) {
+                    case "logistic" -> RerankerTrainer.Kind.LOGISTIC;
+                    case "fm" -> RerankerTrainer.Kind.FACTORIZATION_MACHINE;
+                    default -> throw new IllegalArgumentException("--model is logistic or fm, not " + args[i]);
+                };
+                case "--epochs" -> epochs = positive(value(args, ++i, a), a);
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                case "--out" -> out = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (corpus == null) {
+            throw new IllegalArgumentException("--corpus is required");
+        }
+        if (kbs.isEmpty()) {
+            throw new IllegalArgumentException("at least one --kb is required");
+        }
+        if (train.isEmpty() && repo == null) {
+            throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
+        }
+        return new LinkingEvalOptions(corpus, kbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
+                seed, out);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Path existing(String path) {
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no such file: " + path);
+        }
+        return p;
+    }
+
+    private static int positive(String v, String option) {
+        int n = Integer.parseInt(v);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1");
+        }
+        return n;
+    }
+}

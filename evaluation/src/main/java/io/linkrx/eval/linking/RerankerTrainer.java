@@ -1,0 +1,106 @@
+package io.linkrx.eval.linking;
+
+import java.util.List;
+
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import io.linkrx.link.CandidateScorer;
+import io.linkrx.link.LinkingFeatures;
+
+/**
+ * Trains the candidate re-ranker with Tribuo: logistic regression or a factorisation machine (pairwise
+ * feature interactions) by SGD with log loss, deterministic per seed.
+ */
+final class RerankerTrainer {
+    static final String LINK = "link";
+    static final String OTHER = "other";
+    /** Tribuo logs progress through java.util.logging; held so the level setting is not collected. */
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
+    enum Kind { LOGISTIC, FACTORIZATION_MACHINE }
+
+    private final Kind kind;
+    private final int epochs;
+    private final long seed;
+
+    RerankerTrainer(Kind kind, int epochs, long seed) {
+        this.kind = kind;
+        this.epochs = epochs;
+        this.seed = seed;
+    }
+
+    Model<Label> train(TrainingExamples examples) {
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("linking-reranker", factory),
+                factory);
+        String[] names = tribuoNames();
+        for (int i = 0; i < examples.rows.size(); i++) {
+            data.add(new ArrayExample<>(new Label(examples.labels.get(i) ? LINK : OTHER), names,
+                    toDoubles(examples.rows.get(i))));
+        }
+        if (kind == Kind.FACTORIZATION_MACHINE) {
+            return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs,
+                    Integer.MAX_VALUE, 16, seed, 8, 0.1).train(data);
+        }
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 16, seed)
+                .train(data);
+    }
+
+    /** Scores rows in this JVM with the Tribuo model (training-time checks; serving goes through ONNX). */
+    static CandidateScorer inProcess(Model<Label> model, String version) {
+        String[] names = tribuoNames();
+        return new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    Prediction<Label> p = model.predict(new ArrayExample<>(new Label(OTHER), names, toDoubles(rows[i])));
+                    out[i] = p.getOutputScores().get(LINK).getScore();
+                }
+                return out;
+            }
+
+            @Override
+            public String modelVersion() {
+                return version;
+            }
+        };
+    }
+
+    static double[] toDoubles(float[] row) {
+        double[] d = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+            d[i] = row[i];
+        }
+        return d;
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.tribuo");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /**
+     * Tribuo orders features by name in its models and ONNX exports; numbered names keep that order equal to
+     * {@link LinkingFeatures#NAMES}, the column order the app sends.
+     */
+    static String[] tribuoNames() {
+        List<String> names = LinkingFeatures.NAMES;
+        String[] out = new String[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = String.format("f%02d_%s", i, names.get(i));
+        }
+        return out;
+    }
+}

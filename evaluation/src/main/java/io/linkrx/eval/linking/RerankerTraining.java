@@ -1,0 +1,71 @@
+package io.linkrx.eval.linking;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.link.CandidateGenerator;
+import io.linkrx.link.LinkingFeatures;
+import io.linkrx.link.MentionDictionary;
+import io.linkrx.retrieve.CandidateRetriever;
+import io.linkrx.text.Normalizer;
+
+/**
+ * Trains the learned parts of linking from gold-annotated documents: the mention dictionary (mention →
+ * concept counts, also used as extra names for retrieval) and the re-ranker. Training rows come from two
+ * folds — each half of the documents is retrieved against the KB plus the other half's names — so the
+ * re-ranker learns from candidates and features as they look on documents it never saw.
+ */
+final class RerankerTraining {
+    record Result(Model<Label> model, MentionDictionary dictionary, int rows, int mentions, int mentionsWithGold) {
+    }
+
+    private final Function<KnowledgeBase, CandidateRetriever> retrievers;
+    private final int k;
+    private final RerankerTrainer trainer;
+
+    RerankerTraining(Function<KnowledgeBase, CandidateRetriever> retrievers, int k, RerankerTrainer trainer) {
+        this.retrievers = retrievers;
+        this.k = k;
+        this.trainer = trainer;
+    }
+
+    Result train(KnowledgeBase kb, GoldResolver resolver, List<PubTatorDocument> docs) {
+        MentionDictionary dictionary = dictionary(docs, resolver);
+        Set<String> foldA = new HashSet<>();
+        for (int i = 0; i < docs.size(); i += 2) {
+            foldA.add(docs.get(i).id());
+        }
+        TrainingExamples examples = new TrainingExamples();
+        for (boolean a : new boolean[] {true, false}) {
+            List<PubTatorDocument> fold = docs.stream().filter(d -> foldA.contains(d.id()) == a).toList();
+            KnowledgeBase others = kb.withExtraNames(
+                    TrainingNames.of(docs, resolver, d -> foldA.contains(d.id()) != a), a ? "fold-b" : "fold-a");
+            examples.addAll(TrainingExamples.build(fold, new CandidateGenerator(retrievers.apply(others), dictionary, k),
+                    new LinkingFeatures(others, dictionary), resolver));
+        }
+        return new Result(trainer.train(examples), dictionary, examples.rows.size(), examples.mentions,
+                examples.mentionsWithGoldCandidate);
+    }
+
+    static MentionDictionary dictionary(List<PubTatorDocument> docs, GoldResolver resolver) {
+        MentionDictionary dictionary = new MentionDictionary();
+        for (PubTatorDocument d : docs) {
+            for (GoldMention m : d.mentions()) {
+                if (m.type() != null && !m.composite()) {
+                    for (String id : resolver.resolve(m.ids())) {
+                        dictionary.add(d.id(), Normalizer.normalize(m.text()), id);
+                    }
+                }
+            }
+        }
+        return dictionary;
+    }
+}

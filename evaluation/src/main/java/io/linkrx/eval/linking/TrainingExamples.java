@@ -1,0 +1,60 @@
+package io.linkrx.eval.linking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.link.CandidateGenerator;
+import io.linkrx.link.LinkingFeatures;
+import io.linkrx.link.MentionQuery;
+import io.linkrx.link.RetrievedCandidate;
+
+/**
+ * Re-ranker training rows from gold-annotated documents: every candidate of every linkable gold mention,
+ * labelled by whether it is one of the mention's gold concepts. Dictionary features leave the mention's own
+ * document out, so training sees them as they will be on unseen notes.
+ */
+final class TrainingExamples {
+    final List<float[]> rows = new ArrayList<>();
+    final List<Boolean> labels = new ArrayList<>();
+    int mentions;
+    int mentionsWithGoldCandidate;
+
+    void addAll(TrainingExamples other) {
+        rows.addAll(other.rows);
+        labels.addAll(other.labels);
+        mentions += other.mentions;
+        mentionsWithGoldCandidate += other.mentionsWithGoldCandidate;
+    }
+
+    static TrainingExamples build(List<PubTatorDocument> docs, CandidateGenerator generator, LinkingFeatures features,
+                                  GoldResolver resolver) {
+        TrainingExamples out = new TrainingExamples();
+        for (PubTatorDocument doc : docs) {
+            DocumentQueries queries = new DocumentQueries(doc);
+            for (GoldMention m : doc.mentions()) {
+                if (m.type() == null || m.nil()) {
+                    continue;
+                }
+                Set<String> gold = resolver.resolve(m.ids());
+                MentionQuery q = queries.query(m);
+                List<RetrievedCandidate> candidates = generator.generate(q, doc.id());
+                float[][] rows = features.compute(q, candidates, doc.id());
+                boolean any = false;
+                for (int i = 0; i < rows.length; i++) {
+                    boolean positive = gold.contains(candidates.get(i).conceptId());
+                    any |= positive;
+                    out.rows.add(rows[i]);
+                    out.labels.add(positive);
+                }
+                out.mentions++;
+                if (any) {
+                    out.mentionsWithGoldCandidate++;
+                }
+            }
+        }
+        return out;
+    }
+}

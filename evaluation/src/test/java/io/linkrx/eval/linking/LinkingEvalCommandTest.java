@@ -1,0 +1,147 @@
+package io.linkrx.eval.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.linkrx.link.LinkingFeatures;
+import io.linkrx.link.RerankerBundle;
+
+/**
+ * The evaluation command end to end on a corpus and KB this test writes: it trains the re-ranker, exports it
+ * to ONNX, serves it with the real sidecar in this process and reports metrics that must reflect real
+ * linking (the ambiguous mentions are only resolvable by what training taught).
+ */
+class LinkingEvalCommandTest {
+    @TempDir
+    static Path dir;
+    static Path kb;
+    static Path train;
+    static Path dev;
+
+    /** Concepts with names; "cold" is ambiguous between the disease and the temperature finding. */
+    private static final String[][] CONCEPTS = {
+        {"D003924", "Disease", "Diabetes Mellitus, Type 2", "type 2 diabetes|NIDDM|adult-onset diabetes"},
+        {"D003922", "Disease", "Diabetes Mellitus, Type 1", "type 1 diabetes|IDDM|juvenile diabetes"},
+        {"D006973", "Disease", "Hypertension", "high blood pressure|HTN"},
+        {"D009203", "Disease", "Myocardial Infarction", "heart attack|MI"},
+        {"D001281", "Disease", "Atrial Fibrillation", "AF|auricular fibrillation"},
+        {"D003141", "Disease", "Communicable Diseases", "infectious disease"},
+        {"D006333", "Disease", "Heart Failure", "cardiac failure|congestive heart failure"},
+        {"D007676", "Disease", "Kidney Failure, Chronic", "chronic renal failure|end-stage renal disease"},
+        {"D008687", "Chemical", "Metformin", "metformin hydrochloride"},
+        {"D007328", "Chemical", "Insulin", "insulin human"},
+    };
+
+    /** Mention variants annotators used, with the concept they linked: typos, plurals, word order. */
+    private static final String[][] MENTIONS = {
+        {"type II diabetes", "D003924"}, {"non-insulin-dependent diabetes", "D003924"},
+        {"insulin-dependent diabetes", "D003922"}, {"hypertensive disease", "D006973"},
+        {"myocardial infarctions", "D009203"}, {"infarction of the myocardium", "D009203"},
+        {"atrial fibrilation", "D001281"}, {"failure of the heart", "D006333"}, {"heart failures", "D006333"},
+        {"renal failure, chronic", "D007676"}, {"metformine", "D008687"}, {"insulins", "D007328"},
+    };
+
+    @BeforeAll
+    static void writeData() throws IOException {
+        StringBuilder tsv = new StringBuilder("# version: test-kb-1\n");
+        for (String[] c : CONCEPTS) {
+            tsv.append(String.join("\t", c[0], "MESH", c[1], c[2], c[3])).append('\n');
+        }
+        kb = Files.writeString(dir.resolve("kb.tsv"), tsv);
+        train = Files.writeString(dir.resolve("train.PubTator"), corpus(40, 1));
+        dev = Files.writeString(dir.resolve("dev.PubTator"), corpus(15, 2));
+    }
+
+    /** Documents each mentioning three random mention variants in a sentence. */
+    private static String corpus(int docs, long seed) {
+        Random random = new Random(seed);
+        StringBuilder out = new StringBuilder();
+        for (int d = 0; d < docs; d++) {
+            String id = Long.toString(seed * 1000 + d);
+            String title = "Case report " + d + ".";
+            StringBuilder text = new StringBuilder("Patient history includes ");
+            List<String> lines = new ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                String[] mention = MENTIONS[random.nextInt(MENTIONS.length)];
+                int begin = title.length() + 1 + text.length();
+                text.append(mention[0]);
+                String type = mention[1].equals("D008687") || mention[1].equals("D007328") ? "Chemical" : "Disease";
+                lines.add(id + "\t" + begin + "\t" + (begin + mention[0].length()) + "\t" + mention[0] + "\t" + type
+                        + "\t" + mention[1]);
+                text.append(m < 2 ? " and " : ".");
+            }
+            out.append(id).append("|t|").append(title).append('\n');
+            out.append(id).append("|a|").append(text).append('\n');
+            lines.forEach(l -> out.append(l).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void trainsExportsServesAndScoresGoldMentions() throws IOException {
+        Path repo = dir.resolve("models");
+        JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
+                "--model-repo", repo.toString(), "--gold-mentions", "--epochs", "5");
+
+        JsonNode all = result.path("metrics").path("all");
+        assertThat(all.path("mentions").asInt()).isEqualTo(45);
+        assertThat(all.path("acc@1").asDouble()).as("Acc@1").isGreaterThanOrEqualTo(0.9);
+        assertThat(all.path("acc@5").asDouble()).isGreaterThanOrEqualTo(all.path("acc@1").asDouble());
+        assertThat(all.path("retrieval").path("recall@all").asDouble()).isEqualTo(1.0);
+        assertThat(result.path("metrics").has("Chemical")).isTrue();
+        assertThat(result.path("model").asText()).isEqualTo("reranker@1");
+        Path version = repo.resolve("reranker/1");
+        assertThat(version.resolve("model.onnx")).isNotEmptyFile();
+        assertThat(RerankerBundle.read(version).features()).isEqualTo(LinkingFeatures.NAMES);
+        assertThat(result.path("training").path("mentions").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void reusesATrainedModelAndLinksEndToEnd() throws IOException {
+        Path repo = dir.resolve("models-e2e");
+        run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",
+                repo.toString(), "--epochs", "5");
+
+        JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString(),
+                "--end-to-end");
+
+        JsonNode disease = result.path("metrics").path("Disease");
+        assertThat(result.path("mode").asText()).isEqualTo("end-to-end");
+        assertThat(disease.path("document_concepts").path("gold").asInt()).isPositive();
+        assertThat(disease.path("document_concepts").path("tp").asInt()).isPositive();
+        assertThat(disease.path("mention_span").path("precision").asDouble()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhy() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = LinkingEvalCommand.run(new String[] {"--corpus", dev.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kb");
+    }
+
+    private static JsonNode run(String... args) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = LinkingEvalCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,35 @@
+package io.linkrx.link;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.linkrx.kb.Concept;
+import io.linkrx.text.Normalizer;
+
+/** A concept's names in normal form, with their token and 3-gram sets, computed once per concept. */
+record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, String preferredNorm,
+                    Set<String> abbreviations) {
+
+    static ConceptNames of(Concept concept) {
+        Set<String> norms = new LinkedHashSet<>();
+        for (String name : concept.names()) {
+            String n = Normalizer.normalize(name);
+            if (!n.isEmpty()) {
+                norms.add(n);
+            }
+        }
+        List<String> list = List.copyOf(norms);
+        List<Set<String>> tokens = new ArrayList<>(list.size());
+        for (String n : list) {
+            tokens.add(StringSimilarity.tokens(n));
+        }
+        Set<String> abbreviations = new LinkedHashSet<>();
+        for (String a : concept.abbreviations()) {
+            abbreviations.add(a.strip());
+        }
+        return new ConceptNames(concept, list, List.copyOf(tokens), Normalizer.normalize(concept.preferredName()),
+                Set.copyOf(abbreviations));
+    }
+}

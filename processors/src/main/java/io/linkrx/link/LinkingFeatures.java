@@ -1,0 +1,176 @@
+package io.linkrx.link;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.linkrx.kb.Concept;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.SemanticType;
+
+/**
+ * The re-ranker's view of a (mention, candidate) pair: lexical and dense similarity, abbreviation and type
+ * agreement, the concept prior and mention dictionary learnt from labelled documents, and overlap of the
+ * concept's names with the mention's context. The same code computes features for training, evaluation and
+ * the streaming pipeline, so a model always sees features computed exactly as it was trained on.
+ * Thread-safe.
+ */
+public final class LinkingFeatures {
+    /** Feature names, in vector order; part of the model contract (stored with every trained model). */
+    public static final List<String> NAMES = List.of(
+            "lexical", "dense", "dense_missing", "rank_inverse",
+            "sim_best", "sim_preferred", "sim_expansion", "exact_name", "exact_expansion", "exact_abbreviation",
+            "token_jaccard", "mention_covered", "name_covered", "same_words",
+            "type_agrees", "dictionary_probability", "dictionary_probability_expansion", "concept_prior",
+            "context_overlap", "sim_gap_to_best", "is_best_sim", "dense_gap_to_best", "length_ratio",
+            "names_log");
+    /** Version of the feature definitions; a model trained on another version is refused. */
+    public static final String VERSION = "linking-features-1";
+
+    private final KnowledgeBase kb;
+    private final MentionDictionary dictionary;
+    private final Map<String, ConceptNames> names = new ConcurrentHashMap<>();
+
+    public LinkingFeatures(KnowledgeBase kb, MentionDictionary dictionary) {
+        this.kb = Objects.requireNonNull(kb, "kb");
+        this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+    }
+
+    /** Number of features. */
+    public static int size() {
+        return NAMES.size();
+    }
+
+    /**
+     * Features of every candidate of one mention, one row per candidate in input order. Candidates whose
+     * concept is not in the knowledge base get a zero row.
+     *
+     * @param excludedDocument the document whose own labels the dictionary must ignore (training), or null
+     */
+    public float[][] compute(MentionQuery query, List<RetrievedCandidate> candidates, String excludedDocument) {
+        String mention = query.norm();
+        String expansion = query.expansionNorm();
+        Set<String> mentionTokens = StringSimilarity.tokens(mention);
+        Set<String> mentionTrigrams = StringSimilarity.trigrams(mention);
+        Set<String> expansionTrigrams = expansion.isEmpty() ? Set.of() : StringSimilarity.trigrams(expansion);
+        float[][] rows = new float[candidates.size()][];
+        double bestSim = 0;
+        double bestDense = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates.size(); i++) {
+            RetrievedCandidate c = candidates.get(i);
+            rows[i] = row(query, c, mention, expansion, mentionTokens, mentionTrigrams, expansionTrigrams,
+                    excludedDocument);
+            bestSim = Math.max(bestSim, rows[i][4]);
+            if (!Double.isNaN(c.dense())) {
+                bestDense = Math.max(bestDense, c.dense());
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][19] = (float) (rows[i][4] - bestSim);
+            rows[i][20] = rows[i][4] >= bestSim ? 1f : 0f;
+            double dense = candidates.get(i).dense();
+            rows[i][21] = Double.isNaN(dense) || bestDense == Double.NEGATIVE_INFINITY ? 0f : (float) (dense - bestDense);
+        }
+        return rows;
+    }
+
+    private float[] row(MentionQuery q, RetrievedCandidate c, String mention, String expansion,
+                        Set<String> mentionTokens, Set<String> mentionTrigrams, Set<String> expansionTrigrams,
+                        String excludedDocument) {
+        float[] f = new float[NAMES.size()];
+        ConceptNames cn = conceptNames(c.conceptId());
+        if (cn == null) {
+            return f;
+        }
+        f[0] = (float) c.lexical();
+        boolean denseMissing = Double.isNaN(c.dense());
+        f[1] = denseMissing ? 0f : (float) c.dense();
+        f[2] = denseMissing ? 1f : 0f;
+        f[3] = (float) (1.0 / (1 + c.rank()));
+        double simBest = 0;
+        double simExpansion = 0;
+        double jaccard = 0;
+        double mentionCovered = 0;
+        double nameCovered = 0;
+        boolean exact = false;
+        boolean exactExpansion = false;
+        boolean sameWords = false;
+        int bestLength = 0;
+        double contextOverlap = 0;
+        for (int n = 0; n < cn.norms().size(); n++) {
+            String name = cn.norms().get(n);
+            Set<String> nameTrigrams = StringSimilarity.trigrams(name);
+            double sim = dice(mentionTrigrams, nameTrigrams);
+            if (sim > simBest) {
+                simBest = sim;
+                bestLength = name.length();
+            }
+            if (!expansion.isEmpty()) {
+                simExpansion = Math.max(simExpansion, dice(expansionTrigrams, nameTrigrams));
+                exactExpansion |= expansion.equals(name);
+            }
+            exact |= mention.equals(name);
+            Set<String> nameTokens = cn.tokens().get(n);
+            jaccard = Math.max(jaccard, StringSimilarity.jaccard(mentionTokens, nameTokens));
+            mentionCovered = Math.max(mentionCovered, StringSimilarity.coverage(mentionTokens, nameTokens));
+            nameCovered = Math.max(nameCovered, StringSimilarity.coverage(nameTokens, mentionTokens));
+            sameWords |= !nameTokens.isEmpty() && nameTokens.equals(mentionTokens);
+            Set<String> extra = new HashSet<>(nameTokens);
+            extra.removeAll(mentionTokens);
+            if (!extra.isEmpty()) {
+                contextOverlap = Math.max(contextOverlap, StringSimilarity.coverage(extra, q.contextTokens()));
+            }
+        }
+        f[4] = (float) simBest;
+        f[5] = (float) StringSimilarity.trigramDice(mention, cn.preferredNorm());
+        f[6] = (float) (expansion.isEmpty() ? simBest : Math.max(simBest, simExpansion));
+        f[7] = exact ? 1f : 0f;
+        f[8] = exactExpansion || exact ? 1f : 0f;
+        f[9] = cn.abbreviations().contains(q.text().strip()) ? 1f : 0f;
+        f[10] = (float) jaccard;
+        f[11] = (float) mentionCovered;
+        f[12] = (float) nameCovered;
+        f[13] = sameWords ? 1f : 0f;
+        f[14] = (float) typeAgreement(q.type(), cn.concept().type());
+        f[15] = (float) dictionary.probability(mention, c.conceptId(), excludedDocument);
+        f[16] = expansion.isEmpty() ? f[15]
+                : (float) Math.max(f[15], dictionary.probability(expansion, c.conceptId(), excludedDocument));
+        f[17] = (float) dictionary.prior(c.conceptId(), excludedDocument);
+        f[18] = (float) contextOverlap;
+        int length = mention.length();
+        f[22] = bestLength == 0 || length == 0 ? 0f : (float) Math.min(length, bestLength) / Math.max(length, bestLength);
+        f[23] = (float) (Math.log1p(cn.norms().size()) / Math.log(100));
+        return f;
+    }
+
+    private static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.0;
+        }
+        return 2.0 * StringSimilarity.intersection(a, b) / (a.size() + b.size());
+    }
+
+    static double typeAgreement(SemanticType mention, SemanticType concept) {
+        if (mention == null) {
+            return 0.5;
+        }
+        boolean chemicalLike = (mention == SemanticType.CHEMICAL || mention == SemanticType.DRUG)
+                && (concept == SemanticType.CHEMICAL || concept == SemanticType.DRUG);
+        return mention == concept || chemicalLike ? 1.0 : 0.0;
+    }
+
+    private ConceptNames conceptNames(String conceptId) {
+        ConceptNames cached = names.get(conceptId);
+        if (cached != null) {
+            return cached;
+        }
+        Concept concept = kb.concept(conceptId).orElse(null);
+        if (concept == null) {
+            return null;
+        }
+        return names.computeIfAbsent(conceptId, id -> ConceptNames.of(concept));
+    }
+}
