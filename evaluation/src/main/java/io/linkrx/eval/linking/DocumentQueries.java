@@ -8,12 +8,15 @@ import io.linkrx.corpus.PubTatorDocument;
 import io.linkrx.link.MentionQuery;
 import io.linkrx.text.Token;
 import io.linkrx.text.Tokenizer;
+import io.linkrx.text.abbrev.AbbreviationDetector;
+import io.linkrx.text.abbrev.AbbreviationMap;
 
 /** Turns the mentions of a corpus document into linking queries with the document as context. */
 final class DocumentQueries {
     private final PubTatorDocument doc;
     private final Set<String> contextTokens = new HashSet<>();
-    private final Abbreviations abbreviations;
+    private static final AbbreviationDetector DETECTOR = new AbbreviationDetector();
+    private final AbbreviationMap abbreviations;
 
     DocumentQueries(PubTatorDocument doc) {
         this.doc = doc;
@@ -21,7 +24,7 @@ final class DocumentQueries {
         for (Token t : Tokenizer.tokenize(text)) {
             contextTokens.add(t.norm());
         }
-        this.abbreviations = Abbreviations.of(text);
+        this.abbreviations = AbbreviationMap.detect(DETECTOR, text);
     }
 
     MentionQuery query(GoldMention m) {
@@ -29,6 +32,7 @@ final class DocumentQueries {
     }
 
     MentionQuery query(String text, io.linkrx.kb.SemanticType type) {
-        return new MentionQuery(doc.id(), text, type, abbreviations.expand(text), contextTokens);
+        String expanded = abbreviations.expand(text);
+        return new MentionQuery(doc.id(), text, type, expanded.equals(text) ? null : expanded, contextTokens);
     }
 }
