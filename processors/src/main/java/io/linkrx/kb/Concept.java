@@ -14,10 +14,14 @@ import java.util.Objects;
  * @param preferredName the vocabulary's preferred name
  * @param synonyms      further names (matched case-insensitively)
  * @param abbreviations short forms (matched case-sensitively, "HTN")
- * @param xrefs         cross references to other vocabularies, e.g. "MESH:D008687"
+ * @param xrefs         cross references and alternative ids, e.g. "MESH:D008687", "OMIM:264300"; they are
+ *                      accepted by {@link KnowledgeBase#resolve(String)}
+ * @param treeNumbers   MeSH tree numbers as the source gives them, e.g. "C10.228.140.300" or (MEDIC, for
+ *                      supplementary concepts) "C16.131.260/C538288"; the hierarchy position of the concept
  */
 public record Concept(String id, String vocabulary, SemanticType type, String preferredName,
-                      List<String> synonyms, List<String> abbreviations, List<String> xrefs) {
+                      List<String> synonyms, List<String> abbreviations, List<String> xrefs,
+                      List<String> treeNumbers) {
 
     public Concept {
         Objects.requireNonNull(id, "id");
@@ -28,6 +32,13 @@ public record Concept(String id, String vocabulary, SemanticType type, String pr
         synonyms = List.copyOf(synonyms == null ? List.of() : synonyms);
         abbreviations = List.copyOf(abbreviations == null ? List.of() : abbreviations);
         xrefs = List.copyOf(xrefs == null ? List.of() : xrefs);
+        treeNumbers = List.copyOf(treeNumbers == null ? List.of() : treeNumbers);
+    }
+
+    /** A concept without tree numbers (the shape before tree numbers existed). */
+    public Concept(String id, String vocabulary, SemanticType type, String preferredName,
+                   List<String> synonyms, List<String> abbreviations, List<String> xrefs) {
+        this(id, vocabulary, type, preferredName, synonyms, abbreviations, xrefs, List.of());
     }
 
     /** The preferred name followed by the synonyms, without duplicates. */

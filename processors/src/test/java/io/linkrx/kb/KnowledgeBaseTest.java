@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -213,9 +214,27 @@ class KnowledgeBaseTest {
         }
 
         @Test
-        void givenTheSameIdInTwoSources_whenLoadedTogether_thenTheErrorNamesBothSources() throws IOException {
+        void givenTheSameIdAndVocabularyInTwoSources_whenLoadedTogether_thenTheyAreMergedFirstSourceFirst()
+                throws IOException {
+            Path a = write("a.tsv", HEADER + "D005334\tMESH\tDisease\tFever\tpyrexia\tFEV\tUMLS:C0015967\n");
+            Path b = write("b.tsv", HEADER + "D005334\tMESH\tChemical\tPyrexia\tfebrile|Fever\t\tDO:DOID:0000\n");
+
+            KnowledgeBase kb = KnowledgeBase.loadAll(List.of(a.toString(), b.toString()));
+
+            Concept fever = kb.concept("D005334").orElseThrow();
+            assertThat(kb.size()).isEqualTo(1);
+            assertThat(fever.preferredName()).isEqualTo("Fever");
+            assertThat(fever.type()).isEqualTo(SemanticType.DISEASE);
+            assertThat(fever.synonyms()).containsExactly("pyrexia", "febrile");
+            assertThat(fever.abbreviations()).containsExactly("FEV");
+            assertThat(fever.xrefs()).containsExactly("UMLS:C0015967", "DO:DOID:0000");
+        }
+
+        @Test
+        void givenTheSameIdWithDifferentVocabularies_whenLoadedTogether_thenTheErrorNamesBothSources()
+                throws IOException {
             Path a = write("a.tsv", HEADER + "D005334\tMESH\tDisease\tFever\t\t\t\n");
-            Path b = write("b.tsv", HEADER + "D005334\tMESH\tDisease\tPyrexia\t\t\t\n");
+            Path b = write("b.tsv", HEADER + "D005334\tOTHER\tDisease\tPyrexia\t\t\t\n");
 
             assertThatThrownBy(() -> KnowledgeBase.loadAll(List.of(a.toString(), b.toString())))
                     .isInstanceOf(KnowledgeBaseException.class)
@@ -225,9 +244,88 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void givenConfigValuesSplitOnEveryComma_whenLoadedTogether_thenOptionListsAreRejoined() throws IOException {
+            Path mesh = write("mesh.tsv", "# version: mesh-2025\n" + HEADER + "D005334\tMESH\tDisease\tFever\t\t\t\n");
+            Path terms = write("terms.tsv", "mesh_id\tmesh_name\nD008687\tMetformin\nD003920\tDiabetes Mellitus\n");
+            write("tree_numbers.tsv", "mesh_id\tmesh_name\tmesh_tree_number\nD008687\tMetformin\tD02.078\n"
+                    + "D003920\tDiabetes Mellitus\tC19.246\n");
+            String config = mesh + ",mesh:" + terms + "?types=chemical,disease";
+
+            KnowledgeBase kb = KnowledgeBase.loadAll(List.of(config.split(",")));
+
+            assertThat(kb.concepts()).extracting(Concept::id).containsExactly("D005334", "D008687", "D003920");
+        }
+
+        @Test
         void givenNoLocations_whenLoadedTogether_thenItIsRejected() {
             assertThatThrownBy(() -> KnowledgeBase.loadAll(List.of()))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Resolving {
+        private final KnowledgeBase kb = KnowledgeBase.of("r1", List.of(
+                new Concept("C537805", "MESH", SemanticType.DISEASE, "17-Hydroxysteroid Dehydrogenase Deficiency",
+                        List.of(), List.of(), List.of("OMIM:264300", "DO:DOID:0000")),
+                new Concept("C0011849", "UMLS", SemanticType.DISEASE, "Diabetes Mellitus", List.of(), List.of(),
+                        List.of("MESH:D003920", "DO:DOID:0000")),
+                new Concept("OMIM:613370", "OMIM", SemanticType.DISEASE, "MODY 10", List.of(), List.of(), List.of())));
+
+        @Test
+        void givenAPrimaryIdWithOrWithoutMeshPrefix_whenResolved_thenItIsFound() {
+            assertThat(kb.resolve("C537805").orElseThrow().id()).isEqualTo("C537805");
+            assertThat(kb.resolve("MESH:C537805").orElseThrow().id()).isEqualTo("C537805");
+            assertThat(kb.resolve(" OMIM:613370 ").orElseThrow().id()).isEqualTo("OMIM:613370");
+        }
+
+        @Test
+        void givenAnAlternativeId_whenResolved_thenItsConceptIsFound() {
+            assertThat(kb.resolve("OMIM:264300").orElseThrow().id()).isEqualTo("C537805");
+            assertThat(kb.resolve("MESH:D003920").orElseThrow().id()).isEqualTo("C0011849");
+            assertThat(kb.resolve("D003920").orElseThrow().id()).isEqualTo("C0011849");
+        }
+
+        @Test
+        void givenAnAltIdSharedByTwoConcepts_whenResolved_thenTheFirstInKbOrderWins() {
+            assertThat(kb.resolve("DO:DOID:0000").orElseThrow().id()).isEqualTo("C537805");
+        }
+
+        @Test
+        void givenUnknownOrBlankIds_whenResolved_thenNothingIsFound() {
+            assertThat(kb.resolve("OMIM:999999")).isEmpty();
+            assertThat(kb.resolve("")).isEmpty();
+            assertThat(kb.resolve(null)).isEmpty();
+        }
+
+        @Test
+        void givenTwoConceptsWithOneId_whenBuilt_thenItIsRejected() {
+            Concept c = new Concept("D1", "MESH", SemanticType.DISEASE, "A", null, null, null);
+            assertThatThrownBy(() -> KnowledgeBase.of("v", List.of(c, c)))
+                    .isInstanceOf(KnowledgeBaseException.class)
+                    .hasMessageContaining("duplicate concept id D1");
+        }
+    }
+
+    @Nested
+    class Concepts {
+        @Test
+        void givenTheSevenArgumentConstructor_whenBuilt_thenThereAreNoTreeNumbers() {
+            Concept c = new Concept("D1", "MESH", SemanticType.DISEASE, "A", List.of("a"), null, null);
+
+            assertThat(c.treeNumbers()).isEmpty();
+            assertThat(c).isEqualTo(new Concept("D1", "MESH", SemanticType.DISEASE, "A", List.of("a"), List.of(),
+                    List.of(), List.of()));
+        }
+
+        @Test
+        void givenTreeNumbers_whenBuilt_thenTheyAreKeptImmutable() {
+            List<String> trees = new ArrayList<>(List.of("C10.228.140.300"));
+            Concept c = new Concept("D1", "MESH", SemanticType.DISEASE, "A", null, null, null, trees);
+            trees.add("C99");
+
+            assertThat(c.treeNumbers()).containsExactly("C10.228.140.300");
+            assertThatThrownBy(() -> c.treeNumbers().add("x")).isInstanceOf(UnsupportedOperationException.class);
         }
     }
 

@@ -24,7 +24,9 @@ import io.linkrx.corpus.PubTatorReader;
 import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.extract.Mention;
 import io.linkrx.extract.MentionExtractor;
+import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.EntityLinker;
 import io.linkrx.link.LinkedMention;
@@ -78,7 +80,7 @@ public final class LinkingEvalCommand {
 
     static Map<String, Object> evaluate(LinkingEvalOptions o) throws IOException {
         long start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBases.load(o.kbs());
+        KnowledgeBase kb = KnowledgeBases.load(o.kbs().stream().map(KbSpec::parse).toList());
         GoldResolver resolver = new GoldResolver(kb);
         Function<KnowledgeBase, CandidateRetriever> retrievers = LexicalCandidateRetriever::new;
         Map<String, Object> result = new LinkedHashMap<>();
