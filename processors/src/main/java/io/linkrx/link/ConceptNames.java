@@ -9,8 +9,8 @@ import io.linkrx.kb.Concept;
 import io.linkrx.text.Normalizer;
 
 /** A concept's names in normal form, with their token and 3-gram sets, computed once per concept. */
-record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, String preferredNorm,
-                    Set<String> abbreviations) {
+record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, List<Set<String>> trigrams,
+                    String preferredNorm, Set<String> abbreviations) {
 
     static ConceptNames of(Concept concept) {
         Set<String> norms = new LinkedHashSet<>();
@@ -22,14 +22,17 @@ record ConceptNames(Concept concept, List<String> norms, List<Set<String>> token
         }
         List<String> list = List.copyOf(norms);
         List<Set<String>> tokens = new ArrayList<>(list.size());
+        List<Set<String>> trigrams = new ArrayList<>(list.size());
         for (String n : list) {
             tokens.add(StringSimilarity.tokens(n));
+            trigrams.add(StringSimilarity.trigrams(n));
         }
         Set<String> abbreviations = new LinkedHashSet<>();
         for (String a : concept.abbreviations()) {
             abbreviations.add(a.strip());
         }
-        return new ConceptNames(concept, list, List.copyOf(tokens), Normalizer.normalize(concept.preferredName()),
+        return new ConceptNames(concept, list, List.copyOf(tokens), List.copyOf(trigrams),
+                Normalizer.normalize(concept.preferredName()),
                 Set.copyOf(abbreviations));
     }
 }

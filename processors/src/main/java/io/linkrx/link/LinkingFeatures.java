@@ -102,7 +102,7 @@ public final class LinkingFeatures {
         double contextOverlap = 0;
         for (int n = 0; n < cn.norms().size(); n++) {
             String name = cn.norms().get(n);
-            Set<String> nameTrigrams = StringSimilarity.trigrams(name);
+            Set<String> nameTrigrams = cn.trigrams().get(n);
             double sim = dice(mentionTrigrams, nameTrigrams);
             if (sim > simBest) {
                 simBest = sim;
@@ -125,7 +125,8 @@ public final class LinkingFeatures {
             }
         }
         f[4] = (float) simBest;
-        f[5] = (float) StringSimilarity.trigramDice(mention, cn.preferredNorm());
+        // names() starts with the preferred name, so its 3-grams are the first set
+        f[5] = cn.norms().isEmpty() ? 0f : (float) dice(mentionTrigrams, cn.trigrams().get(0));
         f[6] = (float) (expansion.isEmpty() ? simBest : Math.max(simBest, simExpansion));
         f[7] = exact ? 1f : 0f;
         f[8] = exactExpansion || exact ? 1f : 0f;

@@ -9,25 +9,7 @@ final class StringSimilarity {
     private StringSimilarity() {
     }
 
-    /** Dice coefficient of the character 3-gram sets of the space-padded strings, in [0, 1]. */
-    static double trigramDice(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0.0;
-        }
-        if (a.equals(b)) {
-            return 1.0;
-        }
-        Set<String> ga = trigrams(a);
-        Set<String> gb = trigrams(b);
-        int common = 0;
-        for (String g : ga) {
-            if (gb.contains(g)) {
-                common++;
-            }
-        }
-        return 2.0 * common / (ga.size() + gb.size());
-    }
-
+    /** Character 3-grams of the space-padded string. */
     static Set<String> trigrams(String s) {
         String padded = " " + s + " ";
         Set<String> grams = new HashSet<>(padded.length() * 2);

@@ -12,11 +12,17 @@ public final class Linkrx {
     private Linkrx() {}
 
     private static void eval(String[] args) throws Exception {
-        if (args.length < 2 || !args[1].equals("kg")) {
-            System.err.println("usage: ./linkrx eval kg --kg <file> [--folds 5] [--validate <treats file>] [--seed N] ...");
-            System.exit(2);
+        String what = args.length < 2 ? "" : args[1];
+        String[] rest = java.util.Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
+        switch (what) {
+            case "kg" -> io.linkrx.rx.eval.EvalKg.main(rest);
+            case "linking" -> System.exit(io.linkrx.eval.linking.LinkingEvalCommand.run(rest, System.out, System.err));
+            case "tagger" -> io.linkrx.extract.tagger.TaggerEval.main(rest);
+            default -> {
+                System.err.println("usage: ./linkrx eval kg|linking|tagger ... (./linkrx help)");
+                System.exit(2);
+            }
         }
-        io.linkrx.rx.eval.EvalKg.main(java.util.Arrays.copyOfRange(args, 2, args.length));
     }
 
     public static void main(String[] args) throws Exception {
@@ -27,6 +33,7 @@ public final class Linkrx {
             case "stack" -> LocalStack.main(new String[] {"up"});
             case "run", "register-schemas" -> Main.main(args);
             case "eval" -> eval(args);
+            case "index" -> io.linkrx.index.KbIndexCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.out.println("""
                         usage: ./linkrx <command>
@@ -35,7 +42,13 @@ public final class Linkrx {
                           run [--config f]   run the linking app against an existing Kafka + schema registry
                           register-schemas   register every topic's schema in the configured registry
                           eval kg --kg <file> [--folds 5] [--validate <treats file>] ...
-                                             held-out-disease evaluation of the drug recommender (JSON)""");
+                                             held-out-disease evaluation of the drug recommender (JSON)
+                          eval linking --corpus <file.PubTator> --kb <format>:<path> ... [--train <file.PubTator> ...]
+                                       [--gold-mentions | --end-to-end] [--model-repo dir] [--index dir] ...
+                                             entity-linking evaluation, trains and serves the re-ranker (JSON)
+                          eval tagger ...    mention-tagger evaluation (JSON)
+                          index build|info ...
+                                             build or inspect the Lucene KB index""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
