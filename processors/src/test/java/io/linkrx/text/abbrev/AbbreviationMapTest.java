@@ -1,0 +1,37 @@
+package io.linkrx.text.abbrev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AbbreviationMapTest {
+    private static final String ABSTRACT = "Glucose-6-phosphate dehydrogenase (G6PD) deficiency is common. "
+            + "Hereditary nonpolyposis colorectal cancer (HNPCC) is rare. G6PD deficiency and HNPCC were studied; "
+            + "a later gene (G6PD) redefinition is ignored.";
+
+    private final AbbreviationMap map = AbbreviationMap.detect(new AbbreviationDetector(), ABSTRACT);
+
+    @Test
+    void givenAShortForm_whenExpanded_thenTheFirstDefinitionsLongFormIsReturned() {
+        assertThat(map.expand("G6PD")).isEqualTo("Glucose-6-phosphate dehydrogenase");
+        assertThat(map.longForm("HNPCC")).contains("Hereditary nonpolyposis colorectal cancer");
+        assertThat(map.shortForms()).containsExactly("G6PD", "HNPCC");
+    }
+
+    @Test
+    void givenAMentionContainingAShortFormAsAToken_whenExpanded_thenOnlyThatTokenIsReplaced() {
+        assertThat(map.expand("G6PD deficiency")).isEqualTo("Glucose-6-phosphate dehydrogenase deficiency");
+        assertThat(map.expand("G6PD-deficient")).isEqualTo("Glucose-6-phosphate dehydrogenase-deficient");
+        assertThat(map.expand("HNPCC and G6PD deficiency"))
+                .isEqualTo("Hereditary nonpolyposis colorectal cancer and Glucose-6-phosphate dehydrogenase deficiency");
+    }
+
+    @Test
+    void givenMentionsWithoutAWholeTokenShortForm_whenExpanded_thenTheyAreUnchanged() {
+        assertThat(map.expand("g6pd deficiency")).isEqualTo("g6pd deficiency");   // case-sensitive
+        assertThat(map.expand("G6PDX deficiency")).isEqualTo("G6PDX deficiency"); // not a token
+        assertThat(map.expand("Glucose-6-phosphate dehydrogenase (G6PD) deficiency"))
+                .isEqualTo("Glucose-6-phosphate dehydrogenase (G6PD) deficiency");
+        assertThat(AbbreviationMap.empty().expand("G6PD")).isEqualTo("G6PD");
+    }
+}
