@@ -1,0 +1,66 @@
+package io.linkrx.extract.tagger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.linkrx.assertion.AssertionResult;
+import io.linkrx.assertion.ContextAssertionDetector;
+import io.linkrx.extract.Mention;
+import io.linkrx.extract.MentionExtractor;
+
+/**
+ * Mentions found by a trained CRF: the note is split into sentences, every token labelled, and B/I runs become
+ * mentions with exact char offsets into the note, typed by their label and asserted like dictionary mentions.
+ * Thread-safe.
+ */
+public final class CrfMentionTagger implements MentionExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(CrfMentionTagger.class);
+
+    private final CrfTaggerModel model;
+    private final DocumentEncoder encoder;
+    private final ContextAssertionDetector assertions;
+
+    /** @param dictionary the names the model was trained with; others change its dictionary features */
+    public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.encoder = new DocumentEncoder(Objects.requireNonNull(dictionary, "dictionary"));
+        this.assertions = Objects.requireNonNull(assertions, "assertions");
+        String trained = model.metadata().dictionary().fingerprint();
+        if (!dictionary.fingerprint().equals(trained)) {
+            LOG.warn("Tagger dictionary differs from the training dictionary ({} names now, {} at training; sources"
+                    + " {}): dictionary features will not mean what the model learnt", dictionary.size(),
+                    model.metadata().dictionary().names(), model.metadata().dictionary().sources());
+        }
+    }
+
+    /** Loads a model saved by {@link CrfTaggerModel#save}. */
+    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
+        return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions);
+    }
+
+    @Override
+    public List<Mention> extract(String text) {
+        Objects.requireNonNull(text, "text");
+        List<Mention> mentions = new ArrayList<>();
+        for (TypedSpan span : spans(text)) {
+            AssertionResult a = assertions.detect(text, span.begin(), span.end());
+            mentions.add(new Mention(span.begin(), span.end(), text.substring(span.begin(), span.end()), span.type(),
+                    a.assertion(), a.trigger()));
+        }
+        return mentions;
+    }
+
+    /** The typed spans the model labels, in text order. */
+    List<TypedSpan> spans(String text) {
+        List<TypedSpan> spans = new ArrayList<>();
+        for (EncodedSentence s : encoder.encode(text)) {
+            spans.addAll(BioTags.decode(s.tokens(), model.tag(s)));
+        }
+        return spans;
+    }
+}

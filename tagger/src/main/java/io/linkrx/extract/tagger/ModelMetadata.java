@@ -1,0 +1,35 @@
+package io.linkrx.extract.tagger;
+
+import java.util.List;
+
+/**
+ * What a tagger model was trained on and how: written next to the model as JSON, so a model file can be
+ * traced to its data and checked against the dictionary it is used with. Contains no document text.
+ *
+ * @param featureSetVersion    {@link TokenFeatures#VERSION} at training time
+ * @param labels               the BIO labels the model predicts
+ * @param trainingFiles        corpus files with their SHA-256 and document counts
+ * @param dictionary           the dictionary used for the dictionary features
+ * @param training             optimiser settings
+ * @param sentences            training sentences
+ * @param tokens               training tokens
+ * @param features             distinct features kept
+ * @param skippedSpans         gold spans that overlap another or cross a sentence boundary
+ * @param epochSeconds         wall time of each epoch
+ * @param trainingSeconds      wall time of the whole training, encoding included
+ * @param created              ISO-8601 instant
+ * @param tribuoVersion        the Tribuo version that wrote the model
+ */
+public record ModelMetadata(String featureSetVersion, List<String> labels, List<TrainingFile> trainingFiles,
+                            DictionaryInfo dictionary, CrfTaggerTrainer.Options training, int sentences,
+                            long tokens, int features, int skippedSpans, List<Double> epochSeconds,
+                            double trainingSeconds, String created, String tribuoVersion) {
+
+    /** A corpus file used for training. */
+    public record TrainingFile(String path, String sha256, int documents) {
+    }
+
+    /** The dictionary given to the trainer. */
+    public record DictionaryInfo(List<String> sources, int names, String fingerprint) {
+    }
+}
