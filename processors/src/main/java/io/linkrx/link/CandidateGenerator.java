@@ -16,6 +16,7 @@ import io.linkrx.retrieve.CandidateRetriever;
  * Deduplicated by concept, keeping the best evidence of each source.
  */
 public final class CandidateGenerator {
+    static final double CANONICAL_DISCOUNT = 0.95;
     private final CandidateRetriever retriever;
     private final MentionDictionary dictionary;
     private final int k;
@@ -36,6 +37,14 @@ public final class CandidateGenerator {
         collect(retriever.retrieve(query.text(), query.type(), k), lexical);
         if (query.expansion() != null) {
             collect(retriever.retrieve(query.expansion(), query.type(), k), lexical);
+        }
+        String canonical = query.canonical();
+        if (!canonical.equals(query.norm())) {
+            // a second look with equivalent words ("pancreatic tumors" → "pancreas neoplasm"), at a discount
+            // so the mention's own wording still ranks first
+            for (Candidate c : retriever.retrieve(canonical, query.type(), k)) {
+                lexical.merge(c.conceptId(), c.score() * CANONICAL_DISCOUNT, Math::max);
+            }
         }
         for (String id : dictionary.candidates(query.norm(), excludedDocument)) {
             lexical.putIfAbsent(id, 0.0);

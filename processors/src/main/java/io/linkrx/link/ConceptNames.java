@@ -10,7 +10,7 @@ import io.linkrx.text.Normalizer;
 
 /** A concept's names in normal form, with their token and 3-gram sets, computed once per concept. */
 record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, List<Set<String>> trigrams,
-                    String preferredNorm, Set<String> abbreviations) {
+                    Set<String> canonicals, String preferredNorm, Set<String> abbreviations) {
 
     static ConceptNames of(Concept concept) {
         Set<String> norms = new LinkedHashSet<>();
@@ -31,7 +31,11 @@ record ConceptNames(Concept concept, List<String> norms, List<Set<String>> token
         for (String a : concept.abbreviations()) {
             abbreviations.add(a.strip());
         }
-        return new ConceptNames(concept, list, List.copyOf(tokens), List.copyOf(trigrams),
+        Set<String> canonicals = new java.util.HashSet<>();
+        for (String n : list) {
+            canonicals.add(WordEquivalents.canonical(n));
+        }
+        return new ConceptNames(concept, list, List.copyOf(tokens), List.copyOf(trigrams), Set.copyOf(canonicals),
                 Normalizer.normalize(concept.preferredName()),
                 Set.copyOf(abbreviations));
     }

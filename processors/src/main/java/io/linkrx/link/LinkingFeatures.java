@@ -26,9 +26,9 @@ public final class LinkingFeatures {
             "token_jaccard", "mention_covered", "name_covered", "same_words",
             "type_agrees", "dictionary_probability", "dictionary_probability_expansion", "concept_prior",
             "context_overlap", "sim_gap_to_best", "is_best_sim", "dense_gap_to_best", "length_ratio",
-            "names_log");
+            "names_log", "exact_canonical", "head_word_agrees");
     /** Version of the feature definitions; a model trained on another version is refused. */
-    public static final String VERSION = "linking-features-1";
+    public static final String VERSION = "linking-features-2";
 
     private final KnowledgeBase kb;
     private final MentionDictionary dictionary;
@@ -144,7 +144,25 @@ public final class LinkingFeatures {
         int length = mention.length();
         f[22] = bestLength == 0 || length == 0 ? 0f : (float) Math.min(length, bestLength) / Math.max(length, bestLength);
         f[23] = (float) (Math.log1p(cn.norms().size()) / Math.log(100));
+        String canonical = WordEquivalents.canonical(mention);
+        String canonicalExpansion = expansion.isEmpty() ? "" : WordEquivalents.canonical(expansion);
+        f[24] = cn.canonicals().contains(canonical) || cn.canonicals().contains(canonicalExpansion) ? 1f : 0f;
+        f[25] = headWordAgrees(canonical, cn) ? 1f : 0f;
         return f;
+    }
+
+    /** The last word of the mention is the last word of one of the names (in canonical form): same kind of thing. */
+    private static boolean headWordAgrees(String canonicalMention, ConceptNames cn) {
+        String head = canonicalMention.substring(canonicalMention.lastIndexOf(' ') + 1);
+        if (head.isEmpty()) {
+            return false;
+        }
+        for (String name : cn.canonicals()) {
+            if (name.equals(head) || name.endsWith(" " + head)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double dice(Set<String> a, Set<String> b) {

@@ -28,6 +28,11 @@ public record MentionQuery(String documentId, String text, SemanticType type, St
         return Normalizer.normalize(text);
     }
 
+    /** The normal form with equivalent words in canonical form ("renal tumor" → "kidney neoplasm"). */
+    public String canonical() {
+        return WordEquivalents.canonical(norm());
+    }
+
     /** Normal form of the expansion, or "" without one. */
     public String expansionNorm() {
         return expansion == null ? "" : Normalizer.normalize(expansion);

@@ -27,6 +27,7 @@ import io.linkrx.extract.MentionExtractor;
 import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
+import io.linkrx.kb.SynonymEnrichment;
 import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.EntityLinker;
 import io.linkrx.link.LinkedMention;
@@ -81,6 +82,10 @@ public final class LinkingEvalCommand {
     static Map<String, Object> evaluate(LinkingEvalOptions o) throws IOException {
         long start = System.nanoTime();
         KnowledgeBase kb = KnowledgeBases.load(o.kbs().stream().map(KbSpec::parse).toList());
+        if (!o.synonymKbs().isEmpty()) {
+            KnowledgeBase lender = KnowledgeBases.load(o.synonymKbs().stream().map(KbSpec::parse).toList());
+            kb = kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
+        }
         GoldResolver resolver = new GoldResolver(kb);
         Function<KnowledgeBase, CandidateRetriever> retrievers = LexicalCandidateRetriever::new;
         Map<String, Object> result = new LinkedHashMap<>();
@@ -107,7 +112,7 @@ public final class LinkingEvalCommand {
             long t0 = System.nanoTime();
             Map<String, Object> metrics = o.endToEnd()
                     ? endToEnd(docs, linkingKb, resolver, linker)
-                    : goldMentions(docs, resolver, linker);
+                    : goldMentions(docs, resolver, linker, ErrorLog.open(o.errors(), linkingKb));
             double seconds = (System.nanoTime() - t0) / 1e9;
             result.put("metrics", metrics);
             result.put("seconds", LinkingMetrics.round(seconds));
@@ -150,7 +155,8 @@ public final class LinkingEvalCommand {
         }
     }
 
-    static Map<String, Object> goldMentions(List<PubTatorDocument> docs, GoldResolver resolver, EntityLinker linker) {
+    static Map<String, Object> goldMentions(List<PubTatorDocument> docs, GoldResolver resolver, EntityLinker linker,
+                                            ErrorLog errors) {
         LinkingMetrics metrics = new LinkingMetrics();
         long t0 = System.nanoTime();
         for (PubTatorDocument doc : docs) {
@@ -167,8 +173,10 @@ public final class LinkingEvalCommand {
             for (int i = 0; i < golds.size(); i++) {
                 Set<String> gold = resolver.resolve(golds.get(i).ids());
                 metrics.add(golds.get(i).type().displayName(), gold, resolver.inKb(gold), linked.get(i));
+                errors.add(doc.id(), golds.get(i), gold, linked.get(i));
             }
         }
+        errors.close();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = metrics.json();
         m.put("mentions_per_second", LinkingMetrics.round(metrics.all().mentions / seconds));

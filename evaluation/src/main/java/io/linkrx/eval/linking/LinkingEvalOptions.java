@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command-line options of {@code eval linking}. */
-record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boolean endToEnd, Path modelRepository,
+record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out) {
+                          int epochs, long seed, Path out, Path errors) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
+                                [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
                                 [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
                                 [--sidecar host:port] [--k 20] [--nil-threshold p] [--model logistic|fm]
-                                [--epochs 10] [--seed 42] [--out result.json]""";
+                                [--epochs 10] [--seed 42] [--out result.json]
+                                [--errors errors.tsv]   (wrong top-1 links with the mention text: corpus text, keep it where the corpus may live)""";
 
     static LinkingEvalOptions parse(String[] args) {
         Path corpus = null;
         List<String> kbs = new ArrayList<>();
+        List<String> synonymKbs = new ArrayList<>();
         List<Path> train = new ArrayList<>();
         boolean endToEnd = false;
         Path repo = null;
@@ -29,6 +32,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boole
         int epochs = 10;
         long seed = 42;
         Path out = null;
+        Path errors = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -36,6 +40,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boole
                 case "--end-to-end" -> endToEnd = true;
                 case "--corpus" -> corpus = existing(value(args, ++i, a));
                 case "--kb" -> kbs.add(value(args, ++i, a));
+                case "--synonyms-from" -> synonymKbs.add(value(args, ++i, a));
                 case "--train" -> train.add(existing(value(args, ++i, a)));
                 case "--model-repo" -> repo = Path.of(value(args, ++i, a));
                 case "--model-name" -> modelName = value(args, ++i, a);
@@ -50,6 +55,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boole
                 case "--epochs" -> epochs = positive(value(args, ++i, a), a);
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--errors" -> errors = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -62,8 +68,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<Path> train, boole
         if (train.isEmpty() && repo == null) {
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
-        return new LinkingEvalOptions(corpus, kbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out);
+        return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
+                seed, out, errors);
     }
 
     private static String value(String[] args, int i, String option) {

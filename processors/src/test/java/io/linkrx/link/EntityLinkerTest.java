@@ -1,0 +1,87 @@
+package io.linkrx.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.linkrx.kb.SemanticType;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
+
+class EntityLinkerTest {
+    private final MentionDictionary dictionary = new MentionDictionary();
+    private final LinkingFeatures features = new LinkingFeatures(LinkingTestKb.KB, dictionary);
+    private final CandidateGenerator generator =
+            new CandidateGenerator(new LexicalCandidateRetriever(LinkingTestKb.KB), dictionary, 5);
+
+    /** A transparent scorer: the exact-name feature dominates, then 3-gram similarity. */
+    private final CandidateScorer byFeatures = new CandidateScorer() {
+        @Override
+        public double[] score(float[][] rows) {
+            double[] out = new double[rows.length];
+            int exact = LinkingFeatures.NAMES.indexOf("exact_expansion");
+            int sim = LinkingFeatures.NAMES.indexOf("sim_expansion");
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = 0.5 * rows[i][exact] + 0.5 * rows[i][sim];
+            }
+            return out;
+        }
+
+        @Override
+        public String modelVersion() {
+            return "test@1";
+        }
+    };
+
+    @Test
+    void givenAnAbbreviationDefinedInTheNoteWhenLinkedThenTheLongFormDecides() {
+        MentionQuery q = new MentionQuery("n1", "PC", SemanticType.DISEASE, "pancreatic cancer", Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.3).link(List.of(q)).get(0);
+
+        assertThat(linked.best()).get().extracting(ScoredConcept::conceptId).isEqualTo("D010190");
+        assertThat(linked.nil()).isFalse();
+    }
+
+    @Test
+    void givenEquivalentWordsWhenRetrievedThenTheCanonicalQueryFindsTheConcept() {
+        MentionQuery q = new MentionQuery("n1", "chronic renal failure", SemanticType.DISEASE, null, Set.of());
+
+        List<RetrievedCandidate> found = generator.generate(q, null);
+        float[][] rows = features.compute(q, found, null);
+
+        int at = found.stream().map(RetrievedCandidate::conceptId).toList().indexOf("D007676");
+        assertThat(at).isNotNegative();
+        assertThat(rows[at][LinkingFeatures.NAMES.indexOf("exact_canonical")]).isEqualTo(1f);
+        assertThat(rows[at][LinkingFeatures.NAMES.indexOf("type_agrees")]).isEqualTo(1f);
+    }
+
+    @Test
+    void givenNoGoodCandidateWhenLinkedThenNil() {
+        MentionQuery q = new MentionQuery("n1", "xylophone", SemanticType.DISEASE, null, Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.9).link(List.of(q)).get(0);
+
+        assertThat(linked.nil()).isTrue();
+    }
+
+    @Test
+    void dictionaryConceptsAreCandidatesAndFeatures() {
+        dictionary.add("train-doc", "sugar disease", "D003924");
+        MentionQuery q = new MentionQuery("n2", "sugar disease", SemanticType.DISEASE, null, Set.of());
+
+        List<RetrievedCandidate> found = generator.generate(q, null);
+        float[][] rows = features.compute(q, found, null);
+        int at = found.stream().map(RetrievedCandidate::conceptId).toList().indexOf("D003924");
+
+        assertThat(at).isNotNegative();
+        assertThat(rows[at][LinkingFeatures.NAMES.indexOf("dictionary_probability")]).isEqualTo(1f);
+        List<RetrievedCandidate> withoutOwn = generator.generate(q, "train-doc");
+        int own = withoutOwn.stream().map(RetrievedCandidate::conceptId).toList().indexOf("D003924");
+        float[][] withoutOwnRows = features.compute(q, withoutOwn, "train-doc");
+        assertThat(own < 0 || withoutOwnRows[own][LinkingFeatures.NAMES.indexOf("dictionary_probability")] == 0f)
+                .as("its own document left out").isTrue();
+    }
+}
