@@ -26,12 +26,10 @@ public final class EntityLinker {
 
     /** Links every query of one document, in input order. */
     public List<LinkedMention> link(List<MentionQuery> queries) {
-        List<List<RetrievedCandidate>> candidates = new ArrayList<>(queries.size());
+        List<List<RetrievedCandidate>> candidates = generator.generateAll(queries, null);
         List<float[]> rows = new ArrayList<>();
-        for (MentionQuery q : queries) {
-            List<RetrievedCandidate> found = generator.generate(q, null);
-            candidates.add(found);
-            for (float[] row : features.compute(q, found, null)) {
+        for (int m = 0; m < queries.size(); m++) {
+            for (float[] row : features.compute(queries.get(m), candidates.get(m), null)) {
                 rows.add(row);
             }
         }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,8 +34,8 @@ import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
 import io.linkrx.link.MentionQuery;
 import io.linkrx.link.RerankerBundle;
-import io.linkrx.retrieve.CandidateRetriever;
-import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.link.BatchRetriever;
+import io.linkrx.serving.encoder.ShippedEncoders;
 import io.linkrx.serving.client.RerankerClient;
 
 /**
@@ -47,6 +46,7 @@ import io.linkrx.serving.client.RerankerClient;
  * {@code --gold-mentions} (default) links the annotated spans; {@code --end-to-end} also finds the mentions.
  */
 public final class LinkingEvalCommand {
+    static final String ENCODER_MODEL = "encoder";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LinkingEvalCommand() {
@@ -87,7 +87,6 @@ public final class LinkingEvalCommand {
             kb = kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
         }
         GoldResolver resolver = new GoldResolver(kb);
-        Function<KnowledgeBase, CandidateRetriever> retrievers = LexicalCandidateRetriever::new;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("command", "eval linking");
         result.put("date", Instant.now().toString());
@@ -95,17 +94,27 @@ public final class LinkingEvalCommand {
         result.put("kb_version", kb.version());
         result.put("kb_concepts", kb.size());
         result.put("mode", o.endToEnd() ? "end-to-end" : "gold-mentions");
-        Path repository = o.modelRepository() != null ? o.modelRepository() : Files.createTempDirectory("linkrx-models");
-        if (!o.train().isEmpty()) {
-            result.put("training", train(o, kb, resolver, retrievers, repository));
+        Path repository = o.modelRepository() != null ? Files.createDirectories(o.modelRepository())
+                : Files.createTempDirectory("linkrx-models");
+        if (o.encoder() != null && !Files.isDirectory(repository.resolve(ENCODER_MODEL))) {
+            ShippedEncoders.install(o.encoder(), repository, ENCODER_MODEL);
         }
-        Path versionDir = RerankerBundle.latestVersion(repository.resolve(o.modelName()));
-        RerankerBundle bundle = RerankerBundle.read(versionDir);
-        MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
-        KnowledgeBase linkingKb = kb.withExtraNames(dictionary.namesByConcept(), "dictionary:" + bundle.version());
-        List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
         try (SidecarSession sidecar = o.sidecar() != null ? SidecarSession.connect(o.sidecar()) : SidecarSession.start(repository)) {
-            EntityLinker linker = new EntityLinker(new CandidateGenerator(retrievers.apply(linkingKb), dictionary, o.k()),
+            Retrieval retrieval = Retrieval.open(o, kb, sidecar);
+            result.put("retrieval", retrieval.describe());
+            if (!o.train().isEmpty()) {
+                result.put("training", train(o, kb, resolver, retrieval.kbRetriever(), repository, sidecar));
+            }
+            Path versionDir = RerankerBundle.latestVersion(repository.resolve(o.modelName()));
+            RerankerBundle bundle = RerankerBundle.read(versionDir);
+            MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
+            Map<String, java.util.Set<String>> names = dictionary.namesByConcept();
+            KnowledgeBase linkingKb = kb.withExtraNames(names, "dictionary:" + bundle.version());
+            List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
+            sidecar.awaitModel(bundle.model(), bundle.version());
+            EntityLinker linker = new EntityLinker(
+                    new CandidateGenerator(RerankerTraining.withNames(retrieval.kbRetriever(), kb, names, "dictionary"),
+                            dictionary, o.k()),
                     new LinkingFeatures(linkingKb, dictionary), new RerankerClient(sidecar.client, bundle),
                     o.nilThreshold() >= 0 ? o.nilThreshold() : bundle.nilThreshold());
             result.put("model", linker.modelVersion());
@@ -117,17 +126,18 @@ public final class LinkingEvalCommand {
             result.put("metrics", metrics);
             result.put("seconds", LinkingMetrics.round(seconds));
             result.put("documents_per_second", LinkingMetrics.round(docs.size() / seconds));
+            retrieval.close();
         }
         result.put("total_seconds", LinkingMetrics.round((System.nanoTime() - start) / 1e9));
         return result;
     }
 
     private static Map<String, Object> train(LinkingEvalOptions o, KnowledgeBase kb, GoldResolver resolver,
-                                             Function<KnowledgeBase, CandidateRetriever> retrievers, Path repository) {
+                                             BatchRetriever kbRetriever, Path repository, SidecarSession sidecar) {
         long t0 = System.nanoTime();
         List<PubTatorDocument> docs = new ArrayList<>();
         o.train().forEach(p -> docs.addAll(PubTatorReader.read(p)));
-        RerankerTraining.Result trained = new RerankerTraining(retrievers, o.k(),
+        RerankerTraining.Result trained = new RerankerTraining(kbRetriever, o.k(),
                 new RerankerTrainer(o.modelKind(), o.epochs(), o.seed())).train(kb, resolver, docs);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("corpora", o.train().stream().map(Path::toString).toList());

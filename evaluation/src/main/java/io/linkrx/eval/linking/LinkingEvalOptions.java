@@ -8,13 +8,15 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
                                 [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
                                 [--sidecar host:port] [--k 20] [--nil-threshold p] [--model logistic|fm]
                                 [--epochs 10] [--seed 42] [--out result.json]
+                                [--index <dir>]        Lucene KB index (built over the KB's names when missing)
+                                [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...)
                                 [--errors errors.tsv]   (wrong top-1 links with the mention text: corpus text, keep it where the corpus may live)""";
 
     static LinkingEvalOptions parse(String[] args) {
@@ -33,6 +35,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         long seed = 42;
         Path out = null;
         Path errors = null;
+        Path index = null;
+        String encoder = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -56,6 +60,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--errors" -> errors = Path.of(value(args, ++i, a));
+                case "--index" -> index = Path.of(value(args, ++i, a));
+                case "--encoder" -> encoder = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -69,7 +75,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors);
+                seed, out, errors, index, encoder);
     }
 
     private static String value(String[] args, int i, String option) {

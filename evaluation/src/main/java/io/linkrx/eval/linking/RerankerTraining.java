@@ -3,7 +3,7 @@ package io.linkrx.eval.linking;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.Map;
 
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -14,7 +14,8 @@ import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
-import io.linkrx.retrieve.CandidateRetriever;
+import io.linkrx.link.BatchRetriever;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
 import io.linkrx.text.Normalizer;
 
 /**
@@ -27,12 +28,13 @@ final class RerankerTraining {
     record Result(Model<Label> model, MentionDictionary dictionary, int rows, int mentions, int mentionsWithGold) {
     }
 
-    private final Function<KnowledgeBase, CandidateRetriever> retrievers;
+    private final BatchRetriever kbRetriever;
     private final int k;
     private final RerankerTrainer trainer;
 
-    RerankerTraining(Function<KnowledgeBase, CandidateRetriever> retrievers, int k, RerankerTrainer trainer) {
-        this.retrievers = retrievers;
+    /** @param kbRetriever retrieval over the KB's own names (the index); training names are added per fold */
+    RerankerTraining(BatchRetriever kbRetriever, int k, RerankerTrainer trainer) {
+        this.kbRetriever = kbRetriever;
         this.k = k;
         this.trainer = trainer;
     }
@@ -46,13 +48,23 @@ final class RerankerTraining {
         TrainingExamples examples = new TrainingExamples();
         for (boolean a : new boolean[] {true, false}) {
             List<PubTatorDocument> fold = docs.stream().filter(d -> foldA.contains(d.id()) == a).toList();
-            KnowledgeBase others = kb.withExtraNames(
-                    TrainingNames.of(docs, resolver, d -> foldA.contains(d.id()) != a), a ? "fold-b" : "fold-a");
-            examples.addAll(TrainingExamples.build(fold, new CandidateGenerator(retrievers.apply(others), dictionary, k),
+            Map<String, Set<String>> names = TrainingNames.of(docs, resolver, d -> foldA.contains(d.id()) != a);
+            String version = a ? "fold-b" : "fold-a";
+            KnowledgeBase others = kb.withExtraNames(names, version);
+            BatchRetriever retriever = withNames(kbRetriever, kb, names, version);
+            examples.addAll(TrainingExamples.build(fold, new CandidateGenerator(retriever, dictionary, k),
                     new LinkingFeatures(others, dictionary), resolver));
         }
         return new Result(trainer.train(examples), dictionary, examples.rows.size(), examples.mentions,
                 examples.mentionsWithGoldCandidate);
+    }
+
+    /** The KB retriever plus a small lexical retriever over extra names. */
+    static BatchRetriever withNames(BatchRetriever kbRetriever, KnowledgeBase kb, Map<String, Set<String>> names,
+                                    String version) {
+        KnowledgeBase namesOnly = TrainingNames.asKnowledgeBase(kb, names, version);
+        return namesOnly.size() == 0 ? kbRetriever
+                : BatchRetriever.union(kbRetriever, BatchRetriever.lexical(new LexicalCandidateRetriever(namesOnly)));
     }
 
     static MentionDictionary dictionary(List<PubTatorDocument> docs, GoldResolver resolver) {

@@ -43,11 +43,27 @@ final class SidecarSession implements AutoCloseable {
                     "linkrx.sidecar.grpc.host", "127.0.0.1", "linkrx.sidecar.grpc.port", "0",
                     "linkrx.sidecar.http.host", "127.0.0.1", "linkrx.sidecar.http.port", "0",
                     "linkrx.sidecar.repository", repository.toString(),
-                    "linkrx.sidecar.repository.poll.interval.ms", "0",
+                    "linkrx.sidecar.repository.poll.interval.ms", "500",
                     "linkrx.sidecar.ort.device", "cpu")));
             return new SidecarSession(server, "127.0.0.1:" + server.grpcPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the model-serving sidecar: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits (up to a minute) until the sidecar serves this model version, e.g. one just exported. */
+    void awaitModel(String model, String version) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!client.modelReady(model, version)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the sidecar did not load " + model + " version " + version + " within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + model, e);
+            }
         }
     }
 

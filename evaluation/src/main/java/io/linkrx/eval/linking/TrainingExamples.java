@@ -34,13 +34,14 @@ final class TrainingExamples {
         TrainingExamples out = new TrainingExamples();
         for (PubTatorDocument doc : docs) {
             DocumentQueries queries = new DocumentQueries(doc);
-            for (GoldMention m : doc.mentions()) {
-                if (m.type() == null || m.nil()) {
-                    continue;
-                }
+            List<GoldMention> golds = doc.mentions().stream().filter(m -> m.type() != null && !m.nil()).toList();
+            List<MentionQuery> mentionQueries = golds.stream().map(queries::query).toList();
+            List<List<RetrievedCandidate>> all = generator.generateAll(mentionQueries, doc.id());
+            for (int g = 0; g < golds.size(); g++) {
+                GoldMention m = golds.get(g);
                 Set<String> gold = resolver.resolve(m.ids());
-                MentionQuery q = queries.query(m);
-                List<RetrievedCandidate> candidates = generator.generate(q, doc.id());
+                MentionQuery q = mentionQueries.get(g);
+                List<RetrievedCandidate> candidates = all.get(g);
                 float[][] rows = features.compute(q, candidates, doc.id());
                 boolean any = false;
                 for (int i = 0; i < rows.length; i++) {

@@ -1,0 +1,101 @@
+package io.linkrx.eval.linking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.linkrx.index.HybridRetriever;
+import io.linkrx.index.IndexBatchRetriever;
+import io.linkrx.index.IndexMetadata;
+import io.linkrx.index.IndexRequirements;
+import io.linkrx.index.KbIndex;
+import io.linkrx.index.KbIndexBuilder;
+import io.linkrx.index.SidecarTextEmbedder;
+import io.linkrx.index.TextEmbedder;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.link.BatchRetriever;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.serving.client.EncoderClient;
+
+/**
+ * Retrieval over the KB's own names for an evaluation: the Lucene KB index (lexical, plus dense through the
+ * sidecar's encoder when {@code --encoder} is given), built at {@code --index} when missing; or, without
+ * {@code --index}, the in-memory 3-gram retriever.
+ */
+final class Retrieval implements AutoCloseable {
+    private final BatchRetriever kbRetriever;
+    private final KbIndex index;
+    private final Map<String, Object> description = new LinkedHashMap<>();
+
+    private Retrieval(BatchRetriever kbRetriever, KbIndex index) {
+        this.kbRetriever = kbRetriever;
+        this.index = index;
+    }
+
+    static Retrieval open(LinkingEvalOptions o, KnowledgeBase kb, SidecarSession sidecar) {
+        if (o.index() == null) {
+            Retrieval r = new Retrieval(BatchRetriever.lexical(new LexicalCandidateRetriever(kb)), null);
+            r.description.put("retriever", "in-memory character 3-gram TF-IDF");
+            return r;
+        }
+        TextEmbedder embedder = o.encoder() == null ? null
+                : new SidecarTextEmbedder(new EncoderClient(sidecar.client, LinkingEvalCommand.ENCODER_MODEL, 64));
+        try {
+            long t0 = System.nanoTime();
+            boolean built = false;
+            if (!Files.isDirectory(o.index()) || isEmpty(o.index())) {
+                KbIndexBuilder builder = new KbIndexBuilder(kb);
+                if (embedder != null) {
+                    builder.withEmbedder(embedder, KbIndexBuilder.DEFAULT_BATCH);
+                }
+                builder.build(o.index());
+                built = true;
+            }
+            double buildSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            IndexRequirements wanted = IndexRequirements.ANY.withKbVersion(kb.version());
+            if (embedder != null) {
+                wanted = wanted.withVectorsFrom(embedder.modelId());
+            }
+            KbIndex index = KbIndex.open(o.index(), wanted);
+            double openSeconds = (System.nanoTime() - t1) / 1e9;
+            HybridRetriever hybrid = embedder == null ? new HybridRetriever(index) : new HybridRetriever(index, embedder);
+            Retrieval r = new Retrieval(new IndexBatchRetriever(hybrid), index);
+            IndexMetadata meta = index.metadata();
+            r.description.put("retriever", embedder == null ? "Lucene KB index, lexical" : "Lucene KB index, lexical + dense");
+            r.description.put("index", o.index().toString());
+            r.description.put("index_built_now", built);
+            if (built) {
+                r.description.put("index_build_seconds", LinkingMetrics.round(buildSeconds));
+            }
+            r.description.put("index_open_seconds", LinkingMetrics.round(openSeconds));
+            r.description.put("index_metadata", meta.toString());
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(o.index() + ": cannot build or open the KB index: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(java.nio.file.Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    BatchRetriever kbRetriever() {
+        return kbRetriever;
+    }
+
+    Map<String, Object> describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (index != null) {
+            index.close();
+        }
+    }
+}
