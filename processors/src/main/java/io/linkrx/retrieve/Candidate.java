@@ -12,8 +12,15 @@ import io.linkrx.kb.SemanticType;
  * @param preferredName its preferred name
  * @param type          its semantic type
  * @param score         retrieval or ranking score in [0, 1], higher is better
+ * @param dense         cosine of mention and nearest concept-name embedding from dense retrieval; NaN when none
  */
-public record Candidate(String conceptId, String vocabulary, String preferredName, SemanticType type, double score) {
+public record Candidate(String conceptId, String vocabulary, String preferredName, SemanticType type, double score,
+                        double dense) {
+    /** A candidate without dense evidence. */
+    public Candidate(String conceptId, String vocabulary, String preferredName, SemanticType type, double score) {
+        this(conceptId, vocabulary, preferredName, type, score, Double.NaN);
+    }
+
     public Candidate {
         Objects.requireNonNull(conceptId, "conceptId");
         Objects.requireNonNull(vocabulary, "vocabulary");

@@ -30,12 +30,14 @@ final class AvroMapping {
         return ScoredConcept.newBuilder()
                 .setConceptId(c.conceptId()).setVocabulary(c.vocabulary()).setPreferredName(c.preferredName())
                 .setSemanticType(typeName(c.type())).setScore(c.score()).setSource(source)
+                .setDenseScore(Double.isNaN(c.dense()) ? null : c.dense())
                 .build();
     }
 
     static Candidate fromAvro(ScoredConcept c) {
         return new Candidate(c.getConceptId(), c.getVocabulary(), c.getPreferredName(),
-                SemanticType.parse(c.getSemanticType()), c.getScore());
+                SemanticType.parse(c.getSemanticType()), c.getScore(),
+                c.getDenseScore() == null ? Double.NaN : c.getDenseScore());
     }
 
     /** "Disease", "Chemical", "Drug": the spelling of the topic contracts. */

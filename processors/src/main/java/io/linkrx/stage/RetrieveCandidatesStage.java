@@ -1,23 +1,28 @@
 package io.linkrx.stage;
 
 import io.linkrx.extract.Mention;
+import io.linkrx.retrieve.Candidate;
 import io.linkrx.retrieve.CandidateRetriever;
-import io.linkrx.schema.ExtractedMention;
+import io.linkrx.retrieve.NoteRetriever;
 import io.linkrx.schema.MentionCandidates;
 import io.linkrx.schema.NoteCandidates;
 import io.linkrx.schema.NoteMentions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /** Stage 2: each mention gets its top-k candidate concepts from the knowledge base. */
 public final class RetrieveCandidatesStage implements Function<NoteMentions, NoteCandidates> {
-    private final CandidateRetriever retriever;
-    private final int topK;
+    private final NoteRetriever retriever;
     private final String retrieverVersion;
     private final Provenances provenances;
 
     public RetrieveCandidatesStage(CandidateRetriever retriever, int topK, String retrieverVersion, Provenances provenances) {
+        this(NoteRetriever.perMention(retriever, topK), retrieverVersion, provenances);
+    }
+
+    public RetrieveCandidatesStage(NoteRetriever retriever, String retrieverVersion, Provenances provenances) {
         this.retriever = retriever;
-        this.topK = topK;
         this.retrieverVersion = retrieverVersion;
         this.provenances = provenances;
     }
@@ -31,17 +36,21 @@ public final class RetrieveCandidatesStage implements Function<NoteMentions, Not
                 .setNoteType(note.getNoteType())
                 .setEventTime(note.getEventTime())
                 .setText(note.getText())
-                .setMentions(note.getMentions().stream().map(this::candidatesFor).toList())
+                .setMentions(candidates(note))
                 .setProvenance(provenances.now(retrieverVersion))
                 .build();
     }
 
-    private MentionCandidates candidatesFor(ExtractedMention avro) {
-        Mention mention = AvroMapping.fromAvro(avro);
-        return MentionCandidates.newBuilder()
-                .setMention(avro)
-                .setCandidates(retriever.retrieve(mention.text(), mention.type(), topK).stream()
-                        .map(c -> AvroMapping.toAvro(c, "lexical")).toList())
-                .build();
+    private List<MentionCandidates> candidates(NoteMentions note) {
+        List<Mention> mentions = note.getMentions().stream().map(AvroMapping::fromAvro).toList();
+        List<List<Candidate>> found = retriever.retrieve(note.getText(), mentions);
+        List<MentionCandidates> out = new ArrayList<>(mentions.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            out.add(MentionCandidates.newBuilder()
+                    .setMention(note.getMentions().get(i))
+                    .setCandidates(found.get(i).stream().map(c -> AvroMapping.toAvro(c, "lexical")).toList())
+                    .build());
+        }
+        return out;
     }
 }

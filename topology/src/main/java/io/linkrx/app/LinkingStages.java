@@ -52,7 +52,11 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
     public static LinkingStages fromConfig(LinkrxConfig config, Clock clock, MeterRegistry registry) {
         List<String> kbPaths = Arrays.stream(config.get(Setting.KB_PATHS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        KnowledgeBase kb = KnowledgeBase.loadAll(kbPaths);
+        KnowledgeBase kb = LearnedLinking.borrowNames(KnowledgeBase.loadAll(kbPaths), config);
+        String modelDir = config.get(Setting.RERANKER_MODEL_DIR).trim();
+        if (!modelDir.isEmpty()) {
+            return LearnedLinking.stages(config, clock, registry, kb, java.nio.file.Path.of(modelDir));
+        }
         Reranker reranker = reranker(config, registry);
         Provenances provenances = new Provenances(clock, kb.version());
         return new LinkingStages(
@@ -72,12 +76,7 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
         double denseWeight = fraction(config, Setting.RANKING_DENSE_WEIGHT);
         int contextChars = atLeast(config, Setting.RANKING_CONTEXT_CHARS, 0);
         int maxBatch = atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0);
-        ClientPolicy policy = new ClientPolicy(
-                Duration.ofMillis(atLeast(config, Setting.SIDECAR_DEADLINE_MS, 1)),
-                RetryPolicy.retries(atLeast(config, Setting.SIDECAR_RETRIES, 0)),
-                new BreakerPolicy(atLeast(config, Setting.SIDECAR_BREAKER_FAILURES, 1),
-                        failureRate(config), BREAKER_WINDOW,
-                        Duration.ofMillis(atLeast(config, Setting.SIDECAR_BREAKER_OPEN_MS, 1))));
+        ClientPolicy policy = clientPolicy(config);
         String target = config.get(Setting.SIDECAR_TARGET).trim();
         if (target.isEmpty()) {
             return new ScoreOrderedReranker(nilThreshold);
@@ -85,13 +84,27 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
         String model = config.get(Setting.SIDECAR_ENCODER_MODEL).trim();
         LOG.info("Dense re-ranking with model '{}' on sidecar {} (deadline {} ms); lexical fallback while it is unavailable",
                 model, target, policy.deadline().toMillis());
-        InferenceClient client = new InferenceClient(SidecarChannels.open(target, config.getBoolean(Setting.SIDECAR_TLS),
-                config.get(Setting.SIDECAR_TLS_CA_FILE)), target, policy, registry);
+        InferenceClient client = sidecarClient(config, registry);
         return new DenseReranker(new EncoderClient(client, model, maxBatch), denseWeight, contextChars, nilThreshold,
                 atLeast(config, Setting.RANKING_DENSE_CANDIDATES, 1), atLeast(config, Setting.RANKING_DENSE_NAME_CACHE, 0), registry);
     }
 
-    private static int atLeast(LinkrxConfig config, Setting setting, int min) {
+    static ClientPolicy clientPolicy(LinkrxConfig config) {
+        return new ClientPolicy(Duration.ofMillis(atLeast(config, Setting.SIDECAR_DEADLINE_MS, 1)),
+                RetryPolicy.retries(atLeast(config, Setting.SIDECAR_RETRIES, 0)),
+                new BreakerPolicy(atLeast(config, Setting.SIDECAR_BREAKER_FAILURES, 1),
+                        failureRate(config), BREAKER_WINDOW,
+                        Duration.ofMillis(atLeast(config, Setting.SIDECAR_BREAKER_OPEN_MS, 1))));
+    }
+
+    /** A client of the configured sidecar (the caller closes it); requires {@code linkrx.serving.target}. */
+    static InferenceClient sidecarClient(LinkrxConfig config, MeterRegistry registry) {
+        String target = config.get(Setting.SIDECAR_TARGET).trim();
+        return new InferenceClient(SidecarChannels.open(target, config.getBoolean(Setting.SIDECAR_TLS),
+                config.get(Setting.SIDECAR_TLS_CA_FILE)), target, clientPolicy(config), registry);
+    }
+
+    static int atLeast(LinkrxConfig config, Setting setting, int min) {
         int value = config.getInt(setting);
         if (value < min) {
             throw new IllegalArgumentException(setting.key() + " must be at least " + min + ", was " + value);

@@ -29,6 +29,7 @@ import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.kb.SynonymEnrichment;
 import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.EntityLinker;
+import io.linkrx.link.ExtraNames;
 import io.linkrx.link.LinkedMention;
 import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
@@ -113,7 +114,7 @@ public final class LinkingEvalCommand {
             List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
             sidecar.awaitModel(bundle.model(), bundle.version());
             EntityLinker linker = new EntityLinker(
-                    new CandidateGenerator(RerankerTraining.withNames(retrieval.kbRetriever(), kb, names, "dictionary"),
+                    new CandidateGenerator(ExtraNames.withNames(retrieval.kbRetriever(), kb, names, "dictionary"),
                             dictionary, o.k()),
                     new LinkingFeatures(linkingKb, dictionary), new RerankerClient(sidecar.client, bundle),
                     o.nilThreshold() >= 0 ? o.nilThreshold() : bundle.nilThreshold());

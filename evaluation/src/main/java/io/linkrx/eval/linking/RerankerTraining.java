@@ -15,7 +15,7 @@ import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
 import io.linkrx.link.BatchRetriever;
-import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.link.ExtraNames;
 import io.linkrx.text.Normalizer;
 
 /**
@@ -51,20 +51,12 @@ final class RerankerTraining {
             Map<String, Set<String>> names = TrainingNames.of(docs, resolver, d -> foldA.contains(d.id()) != a);
             String version = a ? "fold-b" : "fold-a";
             KnowledgeBase others = kb.withExtraNames(names, version);
-            BatchRetriever retriever = withNames(kbRetriever, kb, names, version);
+            BatchRetriever retriever = ExtraNames.withNames(kbRetriever, kb, names, version);
             examples.addAll(TrainingExamples.build(fold, new CandidateGenerator(retriever, dictionary, k),
                     new LinkingFeatures(others, dictionary), resolver));
         }
         return new Result(trainer.train(examples), dictionary, examples.rows.size(), examples.mentions,
                 examples.mentionsWithGoldCandidate);
-    }
-
-    /** The KB retriever plus a small lexical retriever over extra names. */
-    static BatchRetriever withNames(BatchRetriever kbRetriever, KnowledgeBase kb, Map<String, Set<String>> names,
-                                    String version) {
-        KnowledgeBase namesOnly = TrainingNames.asKnowledgeBase(kb, names, version);
-        return namesOnly.size() == 0 ? kbRetriever
-                : BatchRetriever.union(kbRetriever, BatchRetriever.lexical(new LexicalCandidateRetriever(namesOnly)));
     }
 
     static MentionDictionary dictionary(List<PubTatorDocument> docs, GoldResolver resolver) {

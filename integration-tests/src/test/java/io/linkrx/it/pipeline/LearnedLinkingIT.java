@@ -1,0 +1,129 @@
+package io.linkrx.it.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linkrx.app.LinkrxApp;
+import io.linkrx.app.config.LinkrxConfig;
+import io.linkrx.eval.linking.LinkingEvalCommand;
+import io.linkrx.it.infra.ItWorkDirs;
+import io.linkrx.it.infra.KafkaClusterExtension;
+import io.linkrx.it.infra.SchemaRegistryExtension;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.launcher.local.LocalSidecar;
+import io.linkrx.schema.ClinicalNote;
+import io.linkrx.schema.LinkedMention;
+import io.linkrx.schema.LinkedNote;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The learned linker in the streaming app, as {@code eval linking} trains and measures it: the re-ranker is
+ * trained on the demo notes' gold links, exported to ONNX into the repository of a real sidecar process, and
+ * the app (real broker, real registry) links the notes with it: every output names the re-ranker version and
+ * the links agree with what the evaluation reports for the same model.
+ */
+class LearnedLinkingIT {
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+    @RegisterExtension
+    static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension();
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    static final String KB = "classpath:linkrx/demo/kb.tsv";
+
+    @Test
+    void the_app_links_with_the_trained_and_served_reranker() throws Exception {
+        Path work = ItWorkDirs.newDir("learned-");
+        Path corpus = Files.writeString(work.resolve("demo.PubTator"), demoCorpus());
+        try (LocalSidecar sidecar = LocalSidecar.start(work)) {
+            // Given a re-ranker trained on the demo gold links and exported into the sidecar's repository
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = LinkingEvalCommand.run(new String[] {"--corpus", corpus.toString(), "--kb", KB,
+                "--train", corpus.toString(), "--model-repo", sidecar.repository().toString(),
+                "--sidecar", sidecar.target(), "--epochs", "5"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            assertThat(code).isZero();
+            assertThat(sidecar.repository().resolve("reranker/1/model.onnx")).isNotEmptyFile();
+
+            // When the app runs with it
+            LinkrxConfig config = LinkrxConfig.of(Map.ofEntries(
+                    Map.entry("linkrx.application.id", "linkrx-learned-it"),
+                    Map.entry("linkrx.bootstrap.servers", KAFKA.bootstrapServers()),
+                    Map.entry("linkrx.schema.registry.url", REGISTRY.url()),
+                    Map.entry("linkrx.schema.registry.auto.register", "true"),
+                    Map.entry("linkrx.topics.create", "true"),
+                    Map.entry("linkrx.topics.partitions", "3"),
+                    Map.entry("linkrx.topics.replication.factor", "1"),
+                    Map.entry("linkrx.state.dir", work.resolve("state").toString()),
+                    Map.entry("linkrx.http.host", "127.0.0.1"),
+                    Map.entry("linkrx.http.port", "0"),
+                    Map.entry("linkrx.kb.paths", KB),
+                    Map.entry("linkrx.serving.target", sidecar.target()),
+                    Map.entry("linkrx.serving.deadline.ms", "10000"),
+                    Map.entry("linkrx.reranker.model.dir", sidecar.repository().resolve("reranker").toString())));
+            List<ClinicalNote> notes = DemoFixtures.notes();
+            try (LinkrxApp app = LinkrxApp.start(config);
+                 PipelineClients clients = new PipelineClients(KAFKA.bootstrapServers(), config.serdeConfig())) {
+                awaitRunning(app);
+                notes.forEach(clients::publish);
+
+                // Then every note is linked by the re-ranker version the sidecar serves, not degraded
+                List<LinkedNote> linked = clients.linkedNotes(n -> n.getNoteId().startsWith("demo-note-"), notes.size(), TIMEOUT);
+                assertThat(linked).hasSize(notes.size()).allSatisfy(n -> {
+                    assertThat(n.getDegraded()).isFalse();
+                    assertThat(n.getProvenance().getModelVersion()).isEqualTo("reranker@1");
+                    assertThat(n.getProvenance().getKbVersion()).contains("dictionary:reranker@1");
+                });
+                // and the gold links of the notes it was trained on are found with the right concept
+                Map<String, String> predicted = new HashMap<>();
+                for (LinkedNote n : linked) {
+                    for (LinkedMention m : n.getMentions()) {
+                        predicted.put(n.getNoteId() + ":" + m.getBegin() + "-" + m.getEnd(), m.getConceptId());
+                    }
+                }
+                List<DemoFixtures.ExpectedLink> gold = DemoFixtures.expectedLinks();
+                long right = gold.stream().filter(g -> g.conceptId().equals(
+                        predicted.get(g.noteId() + ":" + g.begin() + "-" + g.end()))).count();
+                assertThat((double) right / gold.size()).as("gold links found with the right concept").isGreaterThan(0.9);
+            }
+        }
+    }
+
+    /** The demo notes and their gold links as a PubTator corpus (line breaks as spaces: same offsets). */
+    private static String demoCorpus() {
+        KnowledgeBase kb = KnowledgeBase.load(KB);
+        Map<String, List<DemoFixtures.ExpectedLink>> byNote = DemoFixtures.expectedLinks().stream()
+                .collect(Collectors.groupingBy(DemoFixtures.ExpectedLink::noteId));
+        StringBuilder out = new StringBuilder();
+        for (ClinicalNote note : DemoFixtures.notes()) {
+            String id = note.getNoteId().replaceAll("\\D", "");
+            out.append(id).append("|t|").append(note.getText().replace('\n', ' ').replace('\r', ' ')).append('\n');
+            out.append(id).append("|a|\n");
+            for (DemoFixtures.ExpectedLink l : byNote.getOrDefault(note.getNoteId(), List.of())) {
+                String type = kb.concept(l.conceptId()).map(c -> c.type().displayName()).orElse("Disease");
+                out.append(String.join("\t", id, Integer.toString(l.begin()), Integer.toString(l.end()), l.text(), type,
+                        l.conceptId())).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void awaitRunning(LinkrxApp app) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+}

@@ -1,0 +1,48 @@
+package io.linkrx.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.linkrx.extract.Mention;
+import io.linkrx.kb.Concept;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.retrieve.Candidate;
+import io.linkrx.retrieve.NoteRetriever;
+
+/**
+ * The streaming retrieval stage's candidate generation: {@link CandidateGenerator} over the note's queries
+ * (abbreviation expansion, canonical words, mention dictionary), each candidate carrying its lexical score and
+ * dense cosine to the re-ranker.
+ */
+public final class NoteCandidateGenerator implements NoteRetriever {
+    private final CandidateGenerator generator;
+    private final KnowledgeBase kb;
+    private final int maxCandidates;
+
+    /** @param maxCandidates most candidates kept per mention (the union of several queries can be larger) */
+    public NoteCandidateGenerator(CandidateGenerator generator, KnowledgeBase kb, int maxCandidates) {
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.kb = Objects.requireNonNull(kb, "kb");
+        this.maxCandidates = maxCandidates;
+    }
+
+    @Override
+    public List<List<Candidate>> retrieve(String noteText, List<Mention> mentions) {
+        NoteQueries queries = new NoteQueries(null, noteText);
+        List<MentionQuery> q = mentions.stream().map(m -> queries.query(m.text(), m.type())).toList();
+        List<List<Candidate>> out = new ArrayList<>(mentions.size());
+        for (List<RetrievedCandidate> found : generator.generateAll(q, null)) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (RetrievedCandidate r : found) {
+                Concept c = kb.concept(r.conceptId()).orElse(null);
+                if (c != null && candidates.size() < maxCandidates) {
+                    candidates.add(new Candidate(c.id(), c.vocabulary(), c.preferredName(), c.type(),
+                            Math.max(0.0, Math.min(1.0, r.lexical())), r.dense()));
+                }
+            }
+            out.add(List.copyOf(candidates));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package io.linkrx.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.linkrx.app.config.LinkrxConfig;
+import io.linkrx.app.config.Setting;
+import io.linkrx.assertion.ContextAssertionDetector;
+import io.linkrx.extract.DictionaryMentionExtractor;
+import io.linkrx.index.HybridRetriever;
+import io.linkrx.index.IndexRequirements;
+import io.linkrx.index.KbIndex;
+import io.linkrx.index.IndexBatchRetriever;
+import io.linkrx.index.SidecarTextEmbedder;
+import io.linkrx.kb.KbSpec;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.KnowledgeBases;
+import io.linkrx.kb.SynonymEnrichment;
+import io.linkrx.link.BatchRetriever;
+import io.linkrx.link.CandidateGenerator;
+import io.linkrx.link.ExtraNames;
+import io.linkrx.link.LearnedReranker;
+import io.linkrx.link.MentionDictionary;
+import io.linkrx.link.NoteCandidateGenerator;
+import io.linkrx.link.RerankerBundle;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.serving.client.EncoderClient;
+import io.linkrx.serving.client.InferenceClient;
+import io.linkrx.serving.client.RerankerClient;
+import io.linkrx.stage.ContextWindow;
+import io.linkrx.stage.ExtractMentionsStage;
+import io.linkrx.stage.NoteValidator;
+import io.linkrx.stage.Provenances;
+import io.linkrx.stage.RerankStage;
+import io.linkrx.stage.RetrieveCandidatesStage;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The linking stages with the components {@code eval linking} measures: note-aware candidate generation
+ * (abbreviation expansion, canonical words, mention dictionary) over the KB index or the in-memory retriever,
+ * and the learned re-ranker served by the sidecar, with the mention dictionary of the same model version.
+ */
+final class LearnedLinking {
+    private static final Logger LOG = LoggerFactory.getLogger(LearnedLinking.class);
+
+    private LearnedLinking() {
+    }
+
+    /** The KB with names borrowed from {@code linkrx.kb.synonyms.from} (none by default). */
+    static KnowledgeBase borrowNames(KnowledgeBase kb, LinkrxConfig config) {
+        List<KbSpec> lenders = Arrays.stream(config.get(Setting.KB_SYNONYMS_FROM).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(KbSpec::parse).toList();
+        if (lenders.isEmpty()) {
+            return kb;
+        }
+        KnowledgeBase lender = KnowledgeBases.load(lenders);
+        return kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
+    }
+
+    static LinkingStages stages(LinkrxConfig config, Clock clock, MeterRegistry registry, KnowledgeBase kb,
+                                Path modelDir) {
+        if (config.get(Setting.SIDECAR_TARGET).isBlank()) {
+            throw new IllegalArgumentException(Setting.RERANKER_MODEL_DIR.key() + " needs " + Setting.SIDECAR_TARGET.key()
+                    + ": the sidecar serves the re-ranker");
+        }
+        Path versionDir = RerankerBundle.latestVersion(modelDir);
+        RerankerBundle bundle = RerankerBundle.read(versionDir);
+        MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
+        KnowledgeBase linkingKb = kb.withExtraNames(dictionary.namesByConcept(),
+                "dictionary:" + bundle.model() + "@" + bundle.version());
+        InferenceClient client = LinkingStages.sidecarClient(config, registry);
+        KbIndex index = openIndex(config, kb);
+        BatchRetriever kbRetriever = index == null ? BatchRetriever.lexical(new LexicalCandidateRetriever(kb))
+                : new IndexBatchRetriever(index.hasVectors()
+                        ? new HybridRetriever(index, new SidecarTextEmbedder(new EncoderClient(client,
+                                config.get(Setting.SIDECAR_ENCODER_MODEL).trim(),
+                                LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0))))
+                        : new HybridRetriever(index));
+        CandidateGenerator generator = new CandidateGenerator(
+                ExtraNames.withNames(kbRetriever, kb, dictionary.namesByConcept(), "dictionary"), dictionary,
+                LinkingStages.atLeast(config, Setting.RETRIEVAL_TOP_K, 1));
+        LearnedReranker reranker = new LearnedReranker(linkingKb, dictionary, new RerankerClient(client, bundle),
+                config.getDouble(Setting.RERANKER_NIL_THRESHOLD), () -> {
+                    client.close();
+                    if (index != null) {
+                        index.close();
+                    }
+                });
+        LOG.info("Learned linking: re-ranker {} version {} on sidecar {}, {} dictionary mentions, retrieval {}",
+                bundle.model(), bundle.version(), config.get(Setting.SIDECAR_TARGET), dictionary.size(),
+                index == null ? "in-memory 3-gram" : index.hasVectors() ? "KB index, lexical + dense" : "KB index, lexical");
+        Provenances provenances = new Provenances(clock, linkingKb.version());
+        return new LinkingStages(
+                new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
+                        new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()), provenances),
+                new RetrieveCandidatesStage(new NoteCandidateGenerator(generator, linkingKb, Integer.MAX_VALUE),
+                        index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
+                new RerankStage(reranker,
+                        new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE),
+                                config.getDouble(Setting.TEACHER_MIN_MARGIN)),
+                        new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
+                linkingKb.version(), reranker);
+    }
+
+    private static KbIndex openIndex(LinkrxConfig config, KnowledgeBase kb) {
+        String dir = config.get(Setting.INDEX_DIR).trim();
+        if (dir.isEmpty()) {
+            return null;
+        }
+        KbIndex index = KbIndex.open(Path.of(dir), IndexRequirements.ANY);
+        if (!index.metadata().kbVersion().equals(kb.version())) {
+            LOG.warn("KB index {} was built from KB {} but the app loaded {}; candidates may name concepts the app "
+                    + "does not know (they are dropped)", dir, index.metadata().kbVersion(), kb.version());
+        }
+        return index;
+    }
+}
