@@ -65,9 +65,12 @@ public final class CrfTaggerTrainer {
             }
         }
 
-        /** 10 epochs of AdaGrad(0.1, eps 0.1) without regularisation, seed 1, all sentences and features. */
+        /**
+         * 15 epochs of AdaGrad(0.1, eps 0.1) without regularisation, seed 1, all sentences, features seen at
+         * least twice (on NCBI Disease and BC5CDR that more than halves the model at no cost in dev F1).
+         */
         public static Options defaults() {
-            return new Options(10, 0.1, 0.1, 0.0, 1L, 0, 1);
+            return new Options(15, 0.1, 0.1, 0.0, 1L, 0, 2);
         }
 
         public Options withEpochs(int n) {
@@ -159,7 +162,7 @@ public final class CrfTaggerTrainer {
                     gold.add(new TypedSpan(m.begin(), m.end(), m.type()));
                 }
             }
-            for (EncodedSentence s : encoder.encode(doc.text())) {
+            for (EncodedSentence s : encoder.encode(doc.text()).sentences()) {
                 List<TypedSpan> inside = new ArrayList<>();
                 for (TypedSpan g : gold) {
                     if (g.begin() >= s.begin() && g.end() <= s.end()) {

@@ -36,6 +36,8 @@ public final class TaggerDictionary {
     private final List<DictionaryEntry> entries;
     private final PhraseTrie<SemanticType> trie = new PhraseTrie<>();
     private final Set<SemanticType> types = EnumSet.noneOf(SemanticType.class);
+    /** Per type, how many names each normalised word occurs in. */
+    private final Map<SemanticType, Map<String, Integer>> wordCounts = new EnumMap<>(SemanticType.class);
     private final String fingerprint;
 
     private TaggerDictionary(List<DictionaryEntry> entries) {
@@ -48,6 +50,10 @@ public final class TaggerDictionary {
             }
             trie.add(norms, e.type());
             types.add(e.type());
+            Map<String, Integer> counts = wordCounts.computeIfAbsent(e.type(), t -> new java.util.HashMap<>());
+            for (String w : new java.util.HashSet<>(norms)) {
+                counts.merge(w, 1, Integer::sum);
+            }
             keys.add(e.type() + "\t" + String.join(" ", norms));
         }
         this.fingerprint = sha256(keys);
@@ -85,7 +91,7 @@ public final class TaggerDictionary {
 
     /** The types that have names. */
     public Set<SemanticType> types() {
-        return Set.copyOf(types);
+        return java.util.Collections.unmodifiableSet(types);
     }
 
     /**
@@ -120,6 +126,11 @@ public final class TaggerDictionary {
             tags.put(type, t);
         }
         return tags;
+    }
+
+    /** In how many names of {@code type} the normalised word occurs. */
+    public int wordCount(SemanticType type, String norm) {
+        return wordCounts.getOrDefault(type, Map.of()).getOrDefault(norm, 0);
     }
 
     /** The types whose names include exactly this token sequence. */

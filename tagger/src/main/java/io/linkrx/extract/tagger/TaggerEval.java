@@ -22,7 +22,8 @@ import io.linkrx.kb.SemanticType;
 
 /**
  * Strict mention-detection scores (exact begin, end and type) on a PubTator file for the dictionary alone, the
- * CRF tagger alone and both combined; prints JSON to stdout.
+ * CRF tagger alone (with and without its document-level consistency step) and tagger and dictionary combined;
+ * prints JSON to stdout.
  * <pre>
  * TaggerEval --dev dev.PubTator.txt --model model.crf [--kb spec ...]
  * </pre>
@@ -45,13 +46,15 @@ public final class TaggerEval {
         CrfTaggerModel model = CrfTaggerModel.load(modelFile);
         MentionExtractor tagger = new CrfMentionTagger(model, dictionary, assertions);
         Map<String, MentionExtractor> systems = new LinkedHashMap<>();
-        if (dictionary.size() > 0) {
-            MentionExtractor dict = new DictionaryMentionExtractor(dictionary.toKnowledgeBase(), assertions);
+        MentionExtractor dict = dictionary.size() == 0 ? null
+                : new DictionaryMentionExtractor(dictionary.toKnowledgeBase(), assertions);
+        if (dict != null) {
             systems.put("dictionary", dict);
-            systems.put("tagger", tagger);
+        }
+        systems.put("taggerSentenceOnly", new CrfMentionTagger(model, dictionary, assertions, false));
+        systems.put("tagger", tagger);
+        if (dict != null) {
             systems.put("combined", new CombinedMentionExtractor(List.of(tagger, dict)));
-        } else {
-            systems.put("tagger", tagger);
         }
         List<PubTatorDocument> docs = PubTatorReader.read(dev);
         Map<String, Object> report = new LinkedHashMap<>();
