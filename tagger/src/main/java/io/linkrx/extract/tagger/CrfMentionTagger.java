@@ -26,7 +26,7 @@ public final class CrfMentionTagger implements MentionExtractor {
     private final ContextAssertionDetector assertions;
     private final boolean documentConsistency;
 
-    /** A tagger with document-level consistency (see {@link #CrfMentionTagger(CrfTaggerModel, TaggerDictionary, ContextAssertionDetector, boolean)}). */
+    /** A tagger with document-level consistency, see {@link MentionConsistency}. */
     public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
         this(model, dictionary, assertions, true);
     }
@@ -38,10 +38,10 @@ public final class CrfMentionTagger implements MentionExtractor {
      */
     public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions,
                             boolean documentConsistency) {
-        this.documentConsistency = documentConsistency;
         this.model = Objects.requireNonNull(model, "model");
         this.encoder = new DocumentEncoder(Objects.requireNonNull(dictionary, "dictionary"));
         this.assertions = Objects.requireNonNull(assertions, "assertions");
+        this.documentConsistency = documentConsistency;
         String trained = model.metadata().dictionary().fingerprint();
         if (!dictionary.fingerprint().equals(trained)) {
             LOG.warn("Tagger dictionary differs from the training dictionary ({} names now, {} at training; sources"
@@ -51,7 +51,8 @@ public final class CrfMentionTagger implements MentionExtractor {
     }
 
     /** Loads a model saved by {@link CrfTaggerModel#save}. */
-    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
+    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary,
+                                        ContextAssertionDetector assertions) {
         return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions);
     }
 

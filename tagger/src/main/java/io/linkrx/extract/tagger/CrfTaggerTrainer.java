@@ -1,19 +1,11 @@
 package io.linkrx.extract.tagger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,7 +101,7 @@ public final class CrfTaggerTrainer {
         for (Path file : files) {
             List<PubTatorDocument> read = PubTatorReader.read(file);
             docs.addAll(read);
-            sources.add(new ModelMetadata.TrainingFile(file.toString(), sha256(file), read.size()));
+            sources.add(new ModelMetadata.TrainingFile(file.toString(), Sha256.ofFile(file), read.size()));
         }
         return train(docs, sources);
     }
@@ -219,16 +211,5 @@ public final class CrfTaggerTrainer {
 
     private static List<String> labelNames(MutableSequenceDataset<Label> dataset) {
         return dataset.getOutputs().stream().map(Label::getLabel).sorted().toList();
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -40,7 +40,7 @@ final class DocumentEncoder {
             if (t > from) {
                 List<Token> sentence = tokens.subList(from, t);
                 sentences.add(new EncodedSentence(s.begin(), s.end(), sentence,
-                        TokenFeatures.extract(text, sentence, dictionary, dictionary.tag(sentence), abbreviationFeatures)));
+                        TokenFeatures.extract(text, sentence, dictionary, abbreviationFeatures)));
             }
         }
         return new EncodedDocument(tokens, defined, sentences);

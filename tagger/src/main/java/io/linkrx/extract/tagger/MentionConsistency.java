@@ -9,7 +9,6 @@ import java.util.Map;
 import io.linkrx.kb.SemanticType;
 import io.linkrx.text.Token;
 import io.linkrx.text.abbrev.AbbreviationDefinition;
-import io.linkrx.text.abbrev.AbbreviationMap;
 
 /**
  * Document-level clean-up of the CRF's sentence-by-sentence decisions. A CRF sees one sentence, so it misses

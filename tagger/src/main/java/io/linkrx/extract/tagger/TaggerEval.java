@@ -78,11 +78,15 @@ public final class TaggerEval {
             SpanScores scores = new SpanScores();
             int ignored = 0;
             for (PubTatorDocument doc : docs) {
-                List<Mention> predicted = system.getValue().extract(doc.text());
+                List<Mention> mentions = system.getValue().extract(doc.text());
+                List<TypedSpan> gold = doc.mentions().stream().filter(m -> m.type() != null && m.end() > m.begin())
+                        .map(m -> new TypedSpan(m.begin(), m.end(), m.type())).toList();
+                List<TypedSpan> predicted = mentions.stream().filter(m -> m.end() > m.begin())
+                        .map(m -> new TypedSpan(m.begin(), m.end(), m.type())).toList();
                 for (SemanticType type : types) {
-                    scores.add(type, gold(doc, type), predicted(predicted, type));
+                    scores.add(type, ofType(gold, type), ofType(predicted, type));
                 }
-                ignored += (int) predicted.stream().filter(m -> !types.contains(m.type())).count();
+                ignored += (int) mentions.stream().filter(m -> !types.contains(m.type())).count();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> s = new LinkedHashMap<>();
@@ -99,23 +103,13 @@ public final class TaggerEval {
         return out;
     }
 
-    private static Set<TypedSpan> gold(PubTatorDocument doc, SemanticType type) {
-        Set<TypedSpan> spans = new HashSet<>();
-        for (GoldMention m : doc.mentions()) {
-            if (m.type() == type && m.end() > m.begin()) {
-                spans.add(new TypedSpan(m.begin(), m.end(), type));
+    private static Set<TypedSpan> ofType(List<TypedSpan> spans, SemanticType type) {
+        Set<TypedSpan> out = new HashSet<>();
+        for (TypedSpan s : spans) {
+            if (s.type() == type) {
+                out.add(s);
             }
         }
-        return spans;
-    }
-
-    private static Set<TypedSpan> predicted(List<Mention> mentions, SemanticType type) {
-        Set<TypedSpan> spans = new HashSet<>();
-        for (Mention m : mentions) {
-            if (m.type() == type && m.end() > m.begin()) {
-                spans.add(new TypedSpan(m.begin(), m.end(), type));
-            }
-        }
-        return spans;
+        return out;
     }
 }

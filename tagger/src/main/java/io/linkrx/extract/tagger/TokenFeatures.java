@@ -13,8 +13,8 @@ import io.linkrx.text.Token;
 /**
  * Feature names of each token of a sentence: the word, its shape, affixes, case and digit flags, the
  * neighbouring words with their shapes and suffixes, dictionary B/I tags (own and neighbours'), how common the
- * word is in dictionary names, and abbreviation features. Changing what is
- * extracted changes {@link #VERSION}, since a model only understands the features it was trained on.
+ * word is in dictionary names, and abbreviation features. Changing what is extracted changes {@link #VERSION},
+ * since a model only understands the features it was trained on.
  */
 final class TokenFeatures {
     /** Version of the feature set, recorded in every model. */
@@ -29,9 +29,12 @@ final class TokenFeatures {
     private TokenFeatures() {
     }
 
+    /**
+     * @param abbreviations abbreviation features by token begin offset (see {@link AbbreviationFeatures})
+     */
     static List<List<String>> extract(String text, List<Token> tokens, TaggerDictionary names,
-                                      Map<SemanticType, TaggerDictionary.Tag[]> dictionary,
                                       Map<Integer, List<String>> abbreviations) {
+        Map<SemanticType, TaggerDictionary.Tag[]> dictionary = names.tag(tokens);
         List<String> lower = tokens.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).toList();
         List<List<String>> all = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
@@ -69,7 +72,8 @@ final class TokenFeatures {
         if (Character.isUpperCase(text.codePointAt(0))) {
             f.add("cap");
         }
-        if (text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT)) && text.chars().anyMatch(Character::isLetter)) {
+        if (text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))
+                && text.chars().anyMatch(Character::isLetter)) {
             f.add("allcaps");
         }
         if (text.chars().anyMatch(Character::isDigit)) {
