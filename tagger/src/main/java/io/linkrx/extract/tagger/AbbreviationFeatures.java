@@ -76,5 +76,4 @@ final class AbbreviationFeatures {
             list.add(feature);
         }
     }
-
 }
