@@ -36,7 +36,7 @@ final class AbbreviationFeatures {
         for (String sf : abbreviations.shortForms()) {
             List<String> sfFeatures = shortFormFeatures(abbreviations.longForm(sf).orElseThrow(), dictionary);
             for (int i = 0; i < tokens.size(); i++) {
-                int last = occurrenceEnd(text, tokens, i, sf);
+                int last = TaggerTokenizer.lastTokenOf(text, tokens, i, sf);
                 for (int k = i; k <= last; k++) {
                     features.computeIfAbsent(tokens.get(k).begin(), b -> new ArrayList<>()).addAll(sfFeatures);
                 }
@@ -70,26 +70,10 @@ final class AbbreviationFeatures {
         return f;
     }
 
-    /** Index of the last token of an occurrence of {@code sf} starting at token {@code i}, or i - 1. */
-    private static int occurrenceEnd(String text, List<Token> tokens, int i, String sf) {
-        int begin = tokens.get(i).begin();
-        if (!text.startsWith(sf, begin)) {
-            return i - 1;
-        }
-        int end = begin + sf.length();
-        for (int k = i; k < tokens.size() && tokens.get(k).begin() < end; k++) {
-            if (tokens.get(k).end() == end) {
-                return k;
-            }
-        }
-        return i - 1; // ends inside a token: "APC" in "APCs" is not the short form
-    }
-
     private static void add(Map<Integer, List<String>> features, Token t, String feature) {
         List<String> list = features.computeIfAbsent(t.begin(), b -> new ArrayList<>());
         if (!list.contains(feature)) {
             list.add(feature);
         }
     }
-
 }

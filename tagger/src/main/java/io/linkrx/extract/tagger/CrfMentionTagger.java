@@ -24,12 +24,24 @@ public final class CrfMentionTagger implements MentionExtractor {
     private final CrfTaggerModel model;
     private final DocumentEncoder encoder;
     private final ContextAssertionDetector assertions;
+    private final boolean documentConsistency;
 
-    /** @param dictionary the names the model was trained with; others change its dictionary features */
+    /** A tagger with document-level consistency, see {@link MentionConsistency}. */
     public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
+        this(model, dictionary, assertions, true);
+    }
+
+    /**
+     * @param dictionary          the names the model was trained with; others change its dictionary features
+     * @param documentConsistency after tagging, give defined short forms the type of their tagged long form and
+     *                            tag other occurrences of tagged strings (see {@link MentionConsistency})
+     */
+    public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions,
+                            boolean documentConsistency) {
         this.model = Objects.requireNonNull(model, "model");
         this.encoder = new DocumentEncoder(Objects.requireNonNull(dictionary, "dictionary"));
         this.assertions = Objects.requireNonNull(assertions, "assertions");
+        this.documentConsistency = documentConsistency;
         String trained = model.metadata().dictionary().fingerprint();
         if (!dictionary.fingerprint().equals(trained)) {
             LOG.warn("Tagger dictionary differs from the training dictionary ({} names now, {} at training; sources"
@@ -39,7 +51,8 @@ public final class CrfMentionTagger implements MentionExtractor {
     }
 
     /** Loads a model saved by {@link CrfTaggerModel#save}. */
-    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
+    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary,
+                                        ContextAssertionDetector assertions) {
         return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions);
     }
 
@@ -57,10 +70,11 @@ public final class CrfMentionTagger implements MentionExtractor {
 
     /** The typed spans the model labels, in text order. */
     List<TypedSpan> spans(String text) {
+        EncodedDocument doc = encoder.encode(text);
         List<TypedSpan> spans = new ArrayList<>();
-        for (EncodedSentence s : encoder.encode(text)) {
+        for (EncodedSentence s : doc.sentences()) {
             spans.addAll(BioTags.decode(s.tokens(), model.tag(s)));
         }
-        return spans;
+        return documentConsistency ? MentionConsistency.apply(text, doc, spans) : spans;
     }
 }

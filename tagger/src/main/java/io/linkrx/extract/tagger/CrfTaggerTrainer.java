@@ -1,19 +1,11 @@
 package io.linkrx.extract.tagger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,9 +57,12 @@ public final class CrfTaggerTrainer {
             }
         }
 
-        /** 10 epochs of AdaGrad(0.1, eps 0.1) without regularisation, seed 1, all sentences and features. */
+        /**
+         * 15 epochs of AdaGrad(0.1, eps 0.1) without regularisation, seed 1, all sentences, features seen at
+         * least twice (on NCBI Disease and BC5CDR that more than halves the model at no cost in dev F1).
+         */
         public static Options defaults() {
-            return new Options(10, 0.1, 0.1, 0.0, 1L, 0, 1);
+            return new Options(15, 0.1, 0.1, 0.0, 1L, 0, 2);
         }
 
         public Options withEpochs(int n) {
@@ -106,7 +101,7 @@ public final class CrfTaggerTrainer {
         for (Path file : files) {
             List<PubTatorDocument> read = PubTatorReader.read(file);
             docs.addAll(read);
-            sources.add(new ModelMetadata.TrainingFile(file.toString(), sha256(file), read.size()));
+            sources.add(new ModelMetadata.TrainingFile(file.toString(), Sha256.ofFile(file), read.size()));
         }
         return train(docs, sources);
     }
@@ -159,7 +154,7 @@ public final class CrfTaggerTrainer {
                     gold.add(new TypedSpan(m.begin(), m.end(), m.type()));
                 }
             }
-            for (EncodedSentence s : encoder.encode(doc.text())) {
+            for (EncodedSentence s : encoder.encode(doc.text()).sentences()) {
                 List<TypedSpan> inside = new ArrayList<>();
                 for (TypedSpan g : gold) {
                     if (g.begin() >= s.begin() && g.end() <= s.end()) {
@@ -216,16 +211,5 @@ public final class CrfTaggerTrainer {
 
     private static List<String> labelNames(MutableSequenceDataset<Label> dataset) {
         return dataset.getOutputs().stream().map(Label::getLabel).sorted().toList();
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

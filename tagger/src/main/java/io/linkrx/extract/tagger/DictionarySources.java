@@ -54,6 +54,9 @@ public final class DictionarySources {
             if (first.startsWith("mesh_id\t")) {
                 return mesh(in, type, file, first.split("\t").length >= 3);
             }
+            if (first.startsWith("DrugBank ID,")) {
+                return drugBank(in, type);
+            }
             if (first.contains("||")) {
                 List<DictionaryEntry> entries = new ArrayList<>();
                 addPipeLine(first, type, entries);
@@ -93,6 +96,57 @@ public final class DictionarySources {
             throw new IllegalArgumentException(file + ": no MeSH names" + (withTrees ? " under tree " + tree : ""));
         }
         return entries;
+    }
+
+    /** DrugBank open vocabulary CSV: the common name and the " | "-separated synonyms of each drug. */
+    private static List<DictionaryEntry> drugBank(BufferedReader in, SemanticType type) throws IOException {
+        List<DictionaryEntry> entries = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            List<String> cols = csv(line);
+            if (cols.size() < 6) {
+                continue;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            names.add(cols.get(2).strip());
+            for (String synonym : cols.get(5).split(" \\| ")) {
+                names.add(synonym.strip());
+            }
+            for (String name : names) {
+                if (!name.isEmpty()) {
+                    entries.add(new DictionaryEntry(cols.get(0), name, type));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** One RFC-4180 CSV line (no line breaks inside fields, as in the DrugBank vocabulary). */
+    static List<String> csv(String line) {
+        List<String> cols = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cols.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        cols.add(cur.toString());
+        return cols;
     }
 
     private static SemanticType typeOrNull(String s) {

@@ -23,10 +23,10 @@ final class DocumentEncoder {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     }
 
-    List<EncodedSentence> encode(String text) {
+    EncodedDocument encode(String text) {
         List<Token> tokens = TaggerTokenizer.tokenize(text);
-        Map<Integer, List<String>> abbreviationFeatures = AbbreviationFeatures.of(text, tokens,
-                AbbreviationMap.of(abbreviations.detect(text)), dictionary);
+        AbbreviationMap defined = AbbreviationMap.of(abbreviations.detect(text));
+        Map<Integer, List<String>> abbreviationFeatures = AbbreviationFeatures.of(text, tokens, defined, dictionary);
         List<EncodedSentence> sentences = new ArrayList<>();
         int t = 0;
         for (SentenceSplitter.Span s : SentenceSplitter.split(text)) {
@@ -40,9 +40,9 @@ final class DocumentEncoder {
             if (t > from) {
                 List<Token> sentence = tokens.subList(from, t);
                 sentences.add(new EncodedSentence(s.begin(), s.end(), sentence,
-                        TokenFeatures.extract(text, sentence, dictionary.tag(sentence), abbreviationFeatures)));
+                        TokenFeatures.extract(text, sentence, dictionary, abbreviationFeatures)));
             }
         }
-        return sentences;
+        return new EncodedDocument(tokens, defined, sentences);
     }
 }

@@ -1,14 +1,13 @@
 package io.linkrx.extract.tagger;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,8 @@ public final class TaggerDictionary {
     private final List<DictionaryEntry> entries;
     private final PhraseTrie<SemanticType> trie = new PhraseTrie<>();
     private final Set<SemanticType> types = EnumSet.noneOf(SemanticType.class);
+    /** Per type, how many names each normalised word occurs in. */
+    private final Map<SemanticType, Map<String, Integer>> wordCounts = new EnumMap<>(SemanticType.class);
     private final String fingerprint;
 
     private TaggerDictionary(List<DictionaryEntry> entries) {
@@ -48,9 +49,13 @@ public final class TaggerDictionary {
             }
             trie.add(norms, e.type());
             types.add(e.type());
+            Map<String, Integer> counts = wordCounts.computeIfAbsent(e.type(), t -> new HashMap<>());
+            for (String w : new HashSet<>(norms)) {
+                counts.merge(w, 1, Integer::sum);
+            }
             keys.add(e.type() + "\t" + String.join(" ", norms));
         }
-        this.fingerprint = sha256(keys);
+        this.fingerprint = Sha256.ofLines(keys);
     }
 
     /** A dictionary of these names. */
@@ -85,7 +90,7 @@ public final class TaggerDictionary {
 
     /** The types that have names. */
     public Set<SemanticType> types() {
-        return Set.copyOf(types);
+        return Collections.unmodifiableSet(types);
     }
 
     /**
@@ -122,6 +127,11 @@ public final class TaggerDictionary {
         return tags;
     }
 
+    /** In how many names of {@code type} the normalised word occurs. */
+    public int wordCount(SemanticType type, String norm) {
+        return wordCounts.getOrDefault(type, Map.of()).getOrDefault(norm, 0);
+    }
+
     /** The types whose names include exactly this token sequence. */
     public Set<SemanticType> typesOfPhrase(List<Token> tokens) {
         Set<SemanticType> found = EnumSet.noneOf(SemanticType.class);
@@ -155,18 +165,5 @@ public final class TaggerDictionary {
         names.forEach((id, n) -> tsv.append(id).append("\tDICT\t").append(typeOf.get(id).displayName()).append('\t')
                 .append(n.get(0)).append('\t').append(String.join("|", n.subList(1, n.size()))).append('\n'));
         return KnowledgeBase.readTsv(new StringReader(tsv.toString()), "tagger-dictionary");
-    }
-
-    private static String sha256(Collection<String> keys) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String k : keys) {
-                sha.update(k.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

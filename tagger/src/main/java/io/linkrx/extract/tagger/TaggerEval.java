@@ -22,7 +22,8 @@ import io.linkrx.kb.SemanticType;
 
 /**
  * Strict mention-detection scores (exact begin, end and type) on a PubTator file for the dictionary alone, the
- * CRF tagger alone and both combined; prints JSON to stdout.
+ * CRF tagger alone (with and without its document-level consistency step) and tagger and dictionary combined;
+ * prints JSON to stdout.
  * <pre>
  * TaggerEval --dev dev.PubTator.txt --model model.crf [--kb spec ...]
  * </pre>
@@ -45,13 +46,15 @@ public final class TaggerEval {
         CrfTaggerModel model = CrfTaggerModel.load(modelFile);
         MentionExtractor tagger = new CrfMentionTagger(model, dictionary, assertions);
         Map<String, MentionExtractor> systems = new LinkedHashMap<>();
-        if (dictionary.size() > 0) {
-            MentionExtractor dict = new DictionaryMentionExtractor(dictionary.toKnowledgeBase(), assertions);
+        MentionExtractor dict = dictionary.size() == 0 ? null
+                : new DictionaryMentionExtractor(dictionary.toKnowledgeBase(), assertions);
+        if (dict != null) {
             systems.put("dictionary", dict);
-            systems.put("tagger", tagger);
+        }
+        systems.put("taggerSentenceOnly", new CrfMentionTagger(model, dictionary, assertions, false));
+        systems.put("tagger", tagger);
+        if (dict != null) {
             systems.put("combined", new CombinedMentionExtractor(List.of(tagger, dict)));
-        } else {
-            systems.put("tagger", tagger);
         }
         List<PubTatorDocument> docs = PubTatorReader.read(dev);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -75,11 +78,15 @@ public final class TaggerEval {
             SpanScores scores = new SpanScores();
             int ignored = 0;
             for (PubTatorDocument doc : docs) {
-                List<Mention> predicted = system.getValue().extract(doc.text());
+                List<Mention> mentions = system.getValue().extract(doc.text());
+                List<TypedSpan> gold = doc.mentions().stream().filter(m -> m.type() != null && m.end() > m.begin())
+                        .map(m -> new TypedSpan(m.begin(), m.end(), m.type())).toList();
+                List<TypedSpan> predicted = mentions.stream().filter(m -> m.end() > m.begin())
+                        .map(m -> new TypedSpan(m.begin(), m.end(), m.type())).toList();
                 for (SemanticType type : types) {
-                    scores.add(type, gold(doc, type), predicted(predicted, type));
+                    scores.add(type, ofType(gold, type), ofType(predicted, type));
                 }
-                ignored += (int) predicted.stream().filter(m -> !types.contains(m.type())).count();
+                ignored += (int) mentions.stream().filter(m -> !types.contains(m.type())).count();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> s = new LinkedHashMap<>();
@@ -96,23 +103,13 @@ public final class TaggerEval {
         return out;
     }
 
-    private static Set<TypedSpan> gold(PubTatorDocument doc, SemanticType type) {
-        Set<TypedSpan> spans = new HashSet<>();
-        for (GoldMention m : doc.mentions()) {
-            if (m.type() == type && m.end() > m.begin()) {
-                spans.add(new TypedSpan(m.begin(), m.end(), type));
+    private static Set<TypedSpan> ofType(List<TypedSpan> spans, SemanticType type) {
+        Set<TypedSpan> out = new HashSet<>();
+        for (TypedSpan s : spans) {
+            if (s.type() == type) {
+                out.add(s);
             }
         }
-        return spans;
-    }
-
-    private static Set<TypedSpan> predicted(List<Mention> mentions, SemanticType type) {
-        Set<TypedSpan> spans = new HashSet<>();
-        for (Mention m : mentions) {
-            if (m.type() == type && m.end() > m.begin()) {
-                spans.add(new TypedSpan(m.begin(), m.end(), type));
-            }
-        }
-        return spans;
+        return out;
     }
 }

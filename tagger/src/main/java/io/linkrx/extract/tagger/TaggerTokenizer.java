@@ -63,6 +63,24 @@ final class TaggerTokenizer {
                 || type == Character.ENCLOSING_MARK;
     }
 
+    /**
+     * Index of the last token of an occurrence of {@code s} that starts at token {@code first} and ends at a
+     * token end, else -1: "APC" occurs in "APC-deficient" but not in "APCs".
+     */
+    static int lastTokenOf(String text, List<Token> tokens, int first, String s) {
+        int begin = tokens.get(first).begin();
+        if (!text.startsWith(s, begin)) {
+            return -1;
+        }
+        int end = begin + s.length();
+        for (int k = first; k < tokens.size() && tokens.get(k).begin() < end; k++) {
+            if (tokens.get(k).end() == end) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     static boolean isDash(int cp) {
         return cp == '-' || cp >= '\u2010' && cp <= '\u2015' || cp == '\u2212';
     }

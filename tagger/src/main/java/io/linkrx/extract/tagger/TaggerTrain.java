@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * TaggerTrain --train corpus.PubTator.txt [more...] --out model.crf
  *             [--kb kb.tsv | disease=medic_dictionary.txt | chemical=mesh2015_tree_numbers.tsv ...]
- *             [--epochs 10] [--lr 0.1] [--eps 0.1] [--l2 0] [--seed 1] [--max-sentences 0] [--min-feature-count 1]
+ *             [--epochs 15] [--lr 0.1] [--eps 0.1] [--l2 0] [--seed 1] [--max-sentences 0] [--min-feature-count 2]
  * </pre>
  * See {@link DictionarySources} for the dictionary specs; the tagger must later be given the same ones.
  */

@@ -12,23 +12,29 @@ import io.linkrx.text.Token;
 
 /**
  * Feature names of each token of a sentence: the word, its shape, affixes, case and digit flags, the
- * neighbouring words, dictionary B/I tags (own and neighbours') and abbreviation features. Changing what is
- * extracted changes {@link #VERSION}, since a model only understands the features it was trained on.
+ * neighbouring words with their shapes and suffixes, dictionary B/I tags (own and neighbours'), how common the
+ * word is in dictionary names, and abbreviation features. Changing what is extracted changes {@link #VERSION},
+ * since a model only understands the features it was trained on.
  */
 final class TokenFeatures {
     /** Version of the feature set, recorded in every model. */
     static final String VERSION = "1";
 
     private static final int WINDOW = 2;
+    /** Prefixes and suffixes of 2 to 5 chars: "-coxib", "-mycin", "-emia" carry the type of unseen words. */
+    private static final int MAX_AFFIX = 5;
     private static final String BEFORE = "<s>";
     private static final String AFTER = "</s>";
 
     private TokenFeatures() {
     }
 
-    static List<List<String>> extract(String text, List<Token> tokens,
-                                      Map<SemanticType, TaggerDictionary.Tag[]> dictionary,
+    /**
+     * @param abbreviations abbreviation features by token begin offset (see {@link AbbreviationFeatures})
+     */
+    static List<List<String>> extract(String text, List<Token> tokens, TaggerDictionary names,
                                       Map<Integer, List<String>> abbreviations) {
+        Map<SemanticType, TaggerDictionary.Tag[]> dictionary = names.tag(tokens);
         List<String> lower = tokens.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).toList();
         List<List<String>> all = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
@@ -42,7 +48,9 @@ final class TokenFeatures {
             }
             f.add("w-1|w=" + (i > 0 ? lower.get(i - 1) : BEFORE) + "|" + lower.get(i));
             f.add("w|w+1=" + lower.get(i) + "|" + (i + 1 < tokens.size() ? lower.get(i + 1) : AFTER));
+            neighbourShapes(f, tokens, lower, i);
             dictionary(f, dictionary, i);
+            dictionaryWords(f, names, tokens.get(i));
             f.addAll(abbreviations.getOrDefault(tokens.get(i).begin(), List.of()));
             all.add(List.copyOf(f));
         }
@@ -57,14 +65,15 @@ final class TokenFeatures {
         String text = token.text();
         f.add("sh=" + shape(text));
         f.add("ssh=" + shortShape(text));
-        for (int k = 2; k <= 4 && lower.length() > k; k++) {
+        for (int k = 2; k <= MAX_AFFIX && lower.length() > k; k++) {
             f.add("p" + k + "=" + lower.substring(0, k));
             f.add("s" + k + "=" + suffix(lower, k));
         }
         if (Character.isUpperCase(text.codePointAt(0))) {
             f.add("cap");
         }
-        if (text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT)) && text.chars().anyMatch(Character::isLetter)) {
+        if (text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))
+                && text.chars().anyMatch(Character::isLetter)) {
             f.add("allcaps");
         }
         if (text.chars().anyMatch(Character::isDigit)) {
@@ -79,6 +88,30 @@ final class TokenFeatures {
         }
         if (token.end() < text.length() && TaggerTokenizer.isDash(text.charAt(token.end()))) {
             f.add("hyA");
+        }
+    }
+
+    private static void neighbourShapes(Set<String> f, List<Token> tokens, List<String> lower, int i) {
+        for (int d = -1; d <= 1; d += 2) {
+            int k = i + d;
+            if (k >= 0 && k < tokens.size()) {
+                f.add("ssh" + d + "=" + shortShape(tokens.get(k).text()));
+                f.add("s3" + d + "=" + suffix(lower.get(k), 3));
+            }
+        }
+    }
+
+    /**
+     * How many dictionary names of each type contain the word, as a power-of-two bucket: "syndrome" is in
+     * thousands of disease names, "of" in many of every type; a word outside a full-name match still hints at
+     * its type.
+     */
+    private static void dictionaryWords(Set<String> f, TaggerDictionary names, Token token) {
+        for (SemanticType type : names.types()) {
+            int n = names.wordCount(type, token.norm());
+            if (n > 0) {
+                f.add("dw." + type.name() + "=" + (32 - Integer.numberOfLeadingZeros(n)));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.linkrx.extract.tagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,21 @@ class DictionarySourcesTest {
                 new DictionaryEntry("D003920", "DM2", SemanticType.DISEASE),
                 new DictionaryEntry("D002945", "Cisplatin", SemanticType.CHEMICAL));
         assertThat(d.types()).containsExactlyInAnyOrder(SemanticType.DISEASE, SemanticType.CHEMICAL);
+    }
+
+    @Test
+    void givenTheDrugBankVocabulary_whenLoaded_thenCommonNamesAndQuotedSynonymsAreNames() throws IOException {
+        Path drugbank = write("drugbank.csv", "DrugBank ID,Accession Numbers,Common name,CAS,UNII,Synonyms,Standard InChI Key\n"
+                + "DB00331,APRD01099,Metformin,657-24-9,9100L32L2N,\"1,1-Dimethylbiguanide | Metformin | \"\"Glucophage\"\"\",XZW\n"
+                + "DB00002,BIOD00071,Cetuximab,205923-56-4,PQX0D8J21J,,\n");
+
+        TaggerDictionary d = DictionarySources.load(List.of("chemical=" + drugbank));
+
+        assertThat(d.entries()).extracting(DictionaryEntry::id, DictionaryEntry::name).containsExactly(
+                tuple("DB00331", "Metformin"),
+                tuple("DB00331", "1,1-Dimethylbiguanide"),
+                tuple("DB00331", "\"Glucophage\""),
+                tuple("DB00002", "Cetuximab"));
     }
 
     @Test

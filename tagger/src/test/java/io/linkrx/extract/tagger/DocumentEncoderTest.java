@@ -21,7 +21,7 @@ class DocumentEncoderTest {
         String text = "Hereditary nonpolyposis colorectal cancer (HNPCC) is dominant. Ten HNPCC families and "
                 + "HNPCCs were seen.";
 
-        List<EncodedSentence> sentences = encoder.encode(text);
+        List<EncodedSentence> sentences = encoder.encode(text).sentences();
 
         assertThat(sentences).hasSize(2);
         EncodedSentence second = sentences.get(1);
@@ -35,7 +35,7 @@ class DocumentEncoderTest {
 
     @Test
     void givenDictionaryNames_whenEncoded_thenTheLongestMatchGivesBeginAndInsideTags() {
-        EncodedSentence s = encoder.encode("Cisplatin for hereditary nonpolyposis colorectal cancer.").get(0);
+        EncodedSentence s = encoder.encode("Cisplatin for hereditary nonpolyposis colorectal cancer.").sentences().get(0);
 
         assertThat(featuresOf(s, "Cisplatin")).contains("d.CHEMICAL=B", "d.DISEASE=O", "d+1.CHEMICAL=O", "cap");
         assertThat(featuresOf(s, "hereditary")).contains("d.DISEASE=B", "d-1.DISEASE=O", "d+1.DISEASE=I");
@@ -45,7 +45,7 @@ class DocumentEncoderTest {
 
     @Test
     void givenAWord_whenEncoded_thenShapeAffixAndNeighbourFeaturesArePresent() {
-        EncodedSentence s = encoder.encode("Low G6PD-deficient counts").get(0);
+        EncodedSentence s = encoder.encode("Low G6PD-deficient counts").sentences().get(0);
 
         assertThat(featuresOf(s, "G6PD")).contains("b", "w=g6pd", "sh=XdXX", "ssh=XdX", "allcaps", "digit", "hyA",
                 "p2=g6", "s3=6pd", "w-1=low", "w+1=-", "w+2=deficient", "w-2=<s>", "w-1|w=low|g6pd");

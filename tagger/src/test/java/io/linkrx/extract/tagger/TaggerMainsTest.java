@@ -31,7 +31,7 @@ class TaggerMainsTest {
         assertThat(m.trainingFiles()).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo(corpus.toString());
             assertThat(f.documents()).isEqualTo(20);
-            assertThat(f.sha256()).isEqualTo(CrfTaggerTrainer.sha256(corpus));
+            assertThat(f.sha256()).isEqualTo(Sha256.ofFile(corpus));
         });
         assertThat(m.training().epochs()).isEqualTo(3);
         assertThat(m.training().minFeatureCount()).isEqualTo(2);
