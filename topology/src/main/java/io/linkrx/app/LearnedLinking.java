@@ -12,6 +12,9 @@ import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.app.config.Setting;
 import io.linkrx.assertion.ContextAssertionDetector;
 import io.linkrx.extract.DictionaryMentionExtractor;
+import io.linkrx.extract.MentionExtractor;
+import io.linkrx.extract.tagger.CrfMentionTagger;
+import io.linkrx.extract.tagger.TaggerDictionary;
 import io.linkrx.index.HybridRetriever;
 import io.linkrx.index.IndexRequirements;
 import io.linkrx.index.KbIndex;
@@ -97,8 +100,8 @@ final class LearnedLinking {
                 index == null ? "in-memory 3-gram" : index.hasVectors() ? "KB index, lexical + dense" : "KB index, lexical");
         Provenances provenances = new Provenances(clock, linkingKb.version());
         return new LinkingStages(
-                new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
-                        new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()), provenances),
+                new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS), extractor(config, kb, linkingKb),
+                        provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(generator, linkingKb, Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
                 new RerankStage(reranker,
@@ -106,6 +109,16 @@ final class LearnedLinking {
                                 config.getDouble(Setting.TEACHER_MIN_MARGIN)),
                         new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
                 linkingKb.version(), reranker);
+    }
+
+    /** The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary. */
+    private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, KnowledgeBase linkingKb) {
+        String model = config.get(Setting.TAGGER_MODEL).trim();
+        if (model.isEmpty()) {
+            return new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector());
+        }
+        System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true"); // Tribuo 4.3's generated code
+        return CrfMentionTagger.load(Path.of(model), TaggerDictionary.of(kb), new ContextAssertionDetector());
     }
 
     private static KbIndex openIndex(LinkrxConfig config, KnowledgeBase kb) {

@@ -54,6 +54,8 @@ public final class LinkingEvalCommand {
     }
 
     public static void main(String[] args) {
+        // Tribuo 4.3's generated protobuf classes otherwise warn once per message type under protobuf 3.25
+        System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -106,6 +108,10 @@ public final class LinkingEvalCommand {
             if (!o.train().isEmpty()) {
                 result.put("training", train(o, kb, resolver, retrieval.kbRetriever(), repository, sidecar));
             }
+            Taggers.Loaded tagger = o.endToEnd() ? Taggers.prepare(o, kb, repository) : null;
+            if (tagger != null) {
+                result.put("tagger", tagger.description());
+            }
             Path versionDir = RerankerBundle.latestVersion(repository.resolve(o.modelName()));
             RerankerBundle bundle = RerankerBundle.read(versionDir);
             MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
@@ -121,7 +127,8 @@ public final class LinkingEvalCommand {
             result.put("model", linker.modelVersion());
             long t0 = System.nanoTime();
             Map<String, Object> metrics = o.endToEnd()
-                    ? endToEnd(docs, linkingKb, resolver, linker)
+                    ? endToEnd(docs, tagger != null ? tagger.extractor()
+                            : new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()), resolver, linker)
                     : goldMentions(docs, resolver, linker, ErrorLog.open(o.errors(), linkingKb));
             double seconds = (System.nanoTime() - t0) / 1e9;
             result.put("metrics", metrics);
@@ -194,9 +201,8 @@ public final class LinkingEvalCommand {
         return m;
     }
 
-    static Map<String, Object> endToEnd(List<PubTatorDocument> docs, KnowledgeBase kb, GoldResolver resolver,
+    static Map<String, Object> endToEnd(List<PubTatorDocument> docs, MentionExtractor extractor, GoldResolver resolver,
                                         EntityLinker linker) {
-        MentionExtractor extractor = new DictionaryMentionExtractor(kb, new ContextAssertionDetector());
         EndToEndMetrics metrics = new EndToEndMetrics();
         for (PubTatorDocument doc : docs) {
             DocumentQueries dq = new DocumentQueries(doc);

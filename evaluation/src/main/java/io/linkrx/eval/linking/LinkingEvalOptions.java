@@ -8,7 +8,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
@@ -17,6 +17,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--epochs 10] [--seed 42] [--out result.json]
                                 [--index <dir>]        Lucene KB index (built over the KB's names when missing)
                                 [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...)
+                                [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
+                                                       (trained on --train into <model-repo>/tagger/<n>/model.crf)
                                 [--errors errors.tsv]   (wrong top-1 links with the mention text: corpus text, keep it where the corpus may live)""";
 
     static LinkingEvalOptions parse(String[] args) {
@@ -37,6 +39,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         Path errors = null;
         Path index = null;
         String encoder = null;
+        Path tagger = null;
+        boolean trainTagger = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -62,6 +66,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--errors" -> errors = Path.of(value(args, ++i, a));
                 case "--index" -> index = Path.of(value(args, ++i, a));
                 case "--encoder" -> encoder = value(args, ++i, a);
+                case "--tagger" -> tagger = existing(value(args, ++i, a));
+                case "--train-tagger" -> trainTagger = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -75,7 +81,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder);
+                seed, out, errors, index, encoder, tagger, trainTagger);
     }
 
     private static String value(String[] args, int i, String option) {

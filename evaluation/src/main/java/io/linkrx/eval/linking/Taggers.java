@@ -1,0 +1,60 @@
+package io.linkrx.eval.linking;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.linkrx.assertion.ContextAssertionDetector;
+import io.linkrx.extract.MentionExtractor;
+import io.linkrx.extract.tagger.CrfMentionTagger;
+import io.linkrx.extract.tagger.CrfTaggerModel;
+import io.linkrx.extract.tagger.CrfTaggerTrainer;
+import io.linkrx.extract.tagger.TaggerDictionary;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.link.RerankerBundle;
+
+/**
+ * The mention tagger of an end-to-end evaluation: the CRF model given by {@code --tagger}, one trained now on
+ * the {@code --train} corpora ({@code --train-tagger}, saved as a new version under
+ * {@code <model-repo>/tagger/}), or the newest saved one; none means the dictionary extractor. Its dictionary
+ * features come from the evaluation's KB, as in the app.
+ */
+final class Taggers {
+    static final String MODEL_DIR = "tagger";
+    static final String MODEL_FILE = "model.crf";
+
+    record Loaded(MentionExtractor extractor, Map<String, Object> description) {
+    }
+
+    private Taggers() {
+    }
+
+    static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository) throws java.io.IOException {
+        TaggerDictionary dictionary = TaggerDictionary.of(kb);
+        Map<String, Object> info = new LinkedHashMap<>();
+        Path model = o.tagger();
+        if (o.trainTagger()) {
+            if (o.train().isEmpty()) {
+                throw new IllegalArgumentException("--train-tagger needs --train corpora");
+            }
+            long t0 = System.nanoTime();
+            Path dir = repository.resolve(MODEL_DIR);
+            long version = Files.isDirectory(dir)
+                    ? Long.parseLong(RerankerBundle.latestVersion(dir).getFileName().toString()) + 1 : 1;
+            model = Files.createDirectories(dir.resolve(Long.toString(version))).resolve(MODEL_FILE);
+            CrfTaggerModel trained = new CrfTaggerTrainer(dictionary, java.util.List.of(kb.version()),
+                    CrfTaggerTrainer.Options.defaults()).trainOnFiles(o.train());
+            trained.save(model);
+            info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
+        } else if (model == null && Files.isDirectory(repository.resolve(MODEL_DIR))) {
+            model = RerankerBundle.latestVersion(repository.resolve(MODEL_DIR)).resolve(MODEL_FILE);
+        }
+        if (model == null) {
+            return null;
+        }
+        info.put("model", model.toString());
+        info.put("extractor", "CRF tagger (Tribuo), dictionary features from the evaluation KB");
+        return new Loaded(CrfMentionTagger.load(model, dictionary, new ContextAssertionDetector()), info);
+    }
+}
