@@ -55,6 +55,7 @@ public final class DemoCommand {
         List<ClinicalNote> notes = DemoNotes.load();
         RxDemoData rx = RxDemoData.locate(System.getenv(), Path.of(""));
         Path work = createWorkDir();
+        Path rerankerDir = DemoReranker.install(work.resolve("sidecar").resolve("repository"));
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
              LocalSchemaRegistry registry = LocalSchemaRegistry.start(work.resolve("registry"));
              LocalSidecar sidecar = LocalSidecar.start(work.resolve("sidecar"))) {
@@ -63,7 +64,8 @@ public final class DemoCommand {
                     sidecar.processHandle().pid(), LocalSidecar.DEFAULT_ENCODER);
             out.println(rx.on() ? "Drug recommendations on: " + rx.settings().get("linkrx.rx.kg.path")
                     : "Drug recommendations off: " + rx.offReason());
-            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"), rx);
+            LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"), rx,
+                    rerankerDir);
             try (LinkrxApp app = LinkrxApp.start(config)) {
                 awaitRunning(app);
                 out.printf("linkrx running (metrics: http://127.0.0.1:%d/metrics); publishing %d demo notes%n",
@@ -76,8 +78,10 @@ public final class DemoCommand {
         }
     }
 
-    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, String sidecarTarget, Path stateDir, RxDemoData rx) {
+    static LinkrxConfig demoConfig(String bootstrap, String registryUrl, String sidecarTarget, Path stateDir, RxDemoData rx,
+                                   Path rerankerDir) {
         Map<String, String> settings = new HashMap<>();
+        settings.put("linkrx.reranker.model.dir", rerankerDir.toString());
         settings.put("linkrx.application.id", "linkrx-demo");
         settings.put("linkrx.bootstrap.servers", bootstrap);
         settings.put("linkrx.schema.registry.url", registryUrl);

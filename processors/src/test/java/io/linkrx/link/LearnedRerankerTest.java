@@ -1,0 +1,91 @@
+package io.linkrx.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.linkrx.assertion.Assertion;
+import io.linkrx.extract.Mention;
+import io.linkrx.kb.SemanticType;
+import io.linkrx.rerank.MentionCandidates;
+import io.linkrx.rerank.RerankResult;
+import io.linkrx.retrieve.Candidate;
+import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.serving.client.InferenceException;
+
+class LearnedRerankerTest {
+    private static final String NOTE = "History of type 2 diabetes mellitus (T2DM) and chronic renal failure. T2DM well controlled.";
+    private final MentionDictionary dictionary = new MentionDictionary();
+
+    /** Scores a candidate by its exact-name-or-expansion feature: what a trained model learns first. */
+    private final CandidateScorer exactFirst = new CandidateScorer() {
+        @Override
+        public double[] score(float[][] rows) {
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = 0.9 * rows[i][LinkingFeatures.NAMES.indexOf("exact_expansion")]
+                        + 0.1 * rows[i][LinkingFeatures.NAMES.indexOf("sim_expansion")];
+            }
+            return out;
+        }
+
+        @Override
+        public String modelVersion() {
+            return "reranker@7";
+        }
+    };
+
+    @Test
+    void givenRetrievedCandidatesOfANoteWhenRerankedThenTheNoteDefinedAbbreviationIsLinked() {
+        List<MentionCandidates> input = candidates();
+
+        RerankResult result = new LearnedReranker(LinkingTestKb.KB, dictionary, exactFirst, 0.3).rerank(NOTE, input);
+
+        assertThat(result.degraded()).isFalse();
+        assertThat(result.modelVersion()).isEqualTo("reranker@7");
+        assertThat(result.mentions()).hasSize(2);
+        assertThat(result.mentions().get(0).best().orElseThrow().conceptId())
+                .as("T2DM, defined in the note").isEqualTo("D003924");
+        assertThat(result.mentions().get(1).best().orElseThrow().conceptId()).isEqualTo("D007676");
+        assertThat(result.mentions().get(0).ranked()).isSortedAccordingTo(
+                (a, b) -> Double.compare(b.score(), a.score()));
+    }
+
+    @Test
+    void givenTheSidecarFailsWhenRerankedThenRetrievalOrderMarkedDegraded() {
+        CandidateScorer down = new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                throw InferenceException.badResponse("reranker", "sidecar down");
+            }
+
+            @Override
+            public String modelVersion() {
+                return "reranker@7";
+            }
+        };
+
+        RerankResult result = new LearnedReranker(LinkingTestKb.KB, dictionary, down, 0.3).rerank(NOTE, candidates());
+
+        assertThat(result.degraded()).isTrue();
+        assertThat(result.mentions()).hasSize(2);
+    }
+
+    /** What the retrieval stage sends: note-aware candidates with lexical and dense evidence. */
+    private List<MentionCandidates> candidates() {
+        NoteCandidateGenerator generator = new NoteCandidateGenerator(
+                new CandidateGenerator(new LexicalCandidateRetriever(LinkingTestKb.KB), dictionary, 5), LinkingTestKb.KB,
+                Integer.MAX_VALUE);
+        int t2dm = NOTE.lastIndexOf("T2DM");
+        int crf = NOTE.indexOf("chronic renal failure");
+        List<Mention> mentions = List.of(
+                new Mention(t2dm, t2dm + 4, "T2DM", SemanticType.DISEASE, Assertion.PRESENT, null),
+                new Mention(crf, crf + 21, "chronic renal failure", SemanticType.DISEASE, Assertion.PRESENT, null));
+        List<List<Candidate>> found = generator.retrieve(NOTE, mentions);
+        assertThat(found.get(1)).extracting(Candidate::conceptId).as("canonical words retrieve it").contains("D007676");
+        return List.of(new MentionCandidates(mentions.get(0), found.get(0)),
+                new MentionCandidates(mentions.get(1), found.get(1)));
+    }
+}
