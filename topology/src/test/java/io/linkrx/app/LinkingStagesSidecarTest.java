@@ -11,6 +11,8 @@ import io.linkrx.schema.LinkedMention;
 import io.linkrx.schema.LinkedNote;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -111,6 +113,18 @@ class LinkingStagesSidecarTest {
                 .hasMessageContaining("linkrx.serving.deadline.ms must be a whole number");
         assertThatThrownBy(() -> stages(Map.of("linkrx.serving.breaker.failure.rate", "0")))
                 .hasMessageContaining("linkrx.serving.breaker.failure.rate must be in (0, 1]");
+    }
+
+    @Test
+    void the_learned_reranker_needs_a_sidecar_and_a_trained_model_version() throws Exception {
+        Path modelDir = Files.createTempDirectory("reranker");
+        assertThatThrownBy(() -> LinkingStages.fromConfig(LinkrxConfig.of(Map.of(
+                "linkrx.reranker.model.dir", modelDir.toString())), Clock.systemUTC(), new SimpleMeterRegistry()))
+                .hasMessageContaining("linkrx.reranker.model.dir needs linkrx.serving.target");
+        assertThatThrownBy(() -> LinkingStages.fromConfig(LinkrxConfig.of(Map.of(
+                "linkrx.reranker.model.dir", modelDir.toString(), "linkrx.serving.target", "127.0.0.1:1")),
+                Clock.systemUTC(), new SimpleMeterRegistry()))
+                .hasMessageContaining("no numeric version directory");
     }
 
     private static int freePort() throws Exception {

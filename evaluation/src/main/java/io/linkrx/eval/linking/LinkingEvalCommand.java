@@ -148,6 +148,7 @@ public final class LinkingEvalCommand {
         RerankerTraining.Result trained = new RerankerTraining(kbRetriever, o.k(),
                 new RerankerTrainer(o.modelKind(), o.epochs(), o.seed())).train(kb, resolver, docs);
         Map<String, Object> info = new LinkedHashMap<>();
+        info.put("command", o.commandLine());
         info.put("corpora", o.train().stream().map(Path::toString).toList());
         info.put("documents", docs.size());
         info.put("mentions", trained.mentions());
