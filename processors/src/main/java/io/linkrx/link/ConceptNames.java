@@ -9,7 +9,7 @@ import io.linkrx.kb.Concept;
 import io.linkrx.text.Normalizer;
 
 /** A concept's names in normal form, with their token and 3-gram sets, computed once per concept. */
-record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, List<Set<String>> trigrams,
+record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, List<long[]> trigrams,
                     Set<String> canonicals, String preferredNorm, Set<String> abbreviations) {
 
     static ConceptNames of(Concept concept) {
@@ -22,7 +22,7 @@ record ConceptNames(Concept concept, List<String> norms, List<Set<String>> token
         }
         List<String> list = List.copyOf(norms);
         List<Set<String>> tokens = new ArrayList<>(list.size());
-        List<Set<String>> trigrams = new ArrayList<>(list.size());
+        List<long[]> trigrams = new ArrayList<>(list.size());
         for (String n : list) {
             tokens.add(StringSimilarity.tokens(n));
             trigrams.add(StringSimilarity.trigrams(n));

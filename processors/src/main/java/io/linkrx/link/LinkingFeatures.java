@@ -1,6 +1,5 @@
 package io.linkrx.link;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,8 +53,8 @@ public final class LinkingFeatures {
         String mention = query.norm();
         String expansion = query.expansionNorm();
         Set<String> mentionTokens = StringSimilarity.tokens(mention);
-        Set<String> mentionTrigrams = StringSimilarity.trigrams(mention);
-        Set<String> expansionTrigrams = expansion.isEmpty() ? Set.of() : StringSimilarity.trigrams(expansion);
+        long[] mentionTrigrams = StringSimilarity.trigrams(mention);
+        long[] expansionTrigrams = expansion.isEmpty() ? new long[0] : StringSimilarity.trigrams(expansion);
         float[][] rows = new float[candidates.size()][];
         double bestSim = 0;
         double bestDense = Double.NEGATIVE_INFINITY;
@@ -78,7 +77,7 @@ public final class LinkingFeatures {
     }
 
     private float[] row(MentionQuery q, RetrievedCandidate c, String mention, String expansion,
-                        Set<String> mentionTokens, Set<String> mentionTrigrams, Set<String> expansionTrigrams,
+                        Set<String> mentionTokens, long[] mentionTrigrams, long[] expansionTrigrams,
                         String excludedDocument) {
         float[] f = new float[NAMES.size()];
         ConceptNames cn = conceptNames(c.conceptId());
@@ -102,7 +101,7 @@ public final class LinkingFeatures {
         double contextOverlap = 0;
         for (int n = 0; n < cn.norms().size(); n++) {
             String name = cn.norms().get(n);
-            Set<String> nameTrigrams = cn.trigrams().get(n);
+            long[] nameTrigrams = cn.trigrams().get(n);
             double sim = dice(mentionTrigrams, nameTrigrams);
             if (sim > simBest) {
                 simBest = sim;
@@ -118,11 +117,8 @@ public final class LinkingFeatures {
             mentionCovered = Math.max(mentionCovered, StringSimilarity.coverage(mentionTokens, nameTokens));
             nameCovered = Math.max(nameCovered, StringSimilarity.coverage(nameTokens, mentionTokens));
             sameWords |= !nameTokens.isEmpty() && nameTokens.equals(mentionTokens);
-            Set<String> extra = new HashSet<>(nameTokens);
-            extra.removeAll(mentionTokens);
-            if (!extra.isEmpty()) {
-                contextOverlap = Math.max(contextOverlap, StringSimilarity.coverage(extra, q.contextTokens()));
-            }
+            contextOverlap = Math.max(contextOverlap,
+                    StringSimilarity.extraWordsInContext(nameTokens, mentionTokens, q.contextTokens()));
         }
         f[4] = (float) simBest;
         // names() starts with the preferred name, so its 3-grams are the first set
@@ -165,11 +161,8 @@ public final class LinkingFeatures {
         return false;
     }
 
-    private static double dice(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0.0;
-        }
-        return 2.0 * StringSimilarity.intersection(a, b) / (a.size() + b.size());
+    private static double dice(long[] a, long[] b) {
+        return StringSimilarity.dice(a, b);
     }
 
     static double typeAgreement(SemanticType mention, SemanticType concept) {

@@ -9,14 +9,60 @@ final class StringSimilarity {
     private StringSimilarity() {
     }
 
-    /** Character 3-grams of the space-padded string. */
-    static Set<String> trigrams(String s) {
+    /**
+     * Character 3-grams of the space-padded string as sorted, distinct codes (three UTF-16 units packed in a
+     * long): comparing two names is then a merge of two small arrays, with no hashing or allocation.
+     */
+    static long[] trigrams(String s) {
         String padded = " " + s + " ";
-        Set<String> grams = new HashSet<>(padded.length() * 2);
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
+        int n = Math.max(0, padded.length() - 2);
+        long[] grams = new long[n];
+        for (int i = 0; i < n; i++) {
+            grams[i] = ((long) padded.charAt(i) << 32) | ((long) padded.charAt(i + 1) << 16) | padded.charAt(i + 2);
         }
-        return grams;
+        java.util.Arrays.sort(grams);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || grams[i] != grams[i - 1]) {
+                grams[distinct++] = grams[i];
+            }
+        }
+        return java.util.Arrays.copyOf(grams, distinct);
+    }
+
+    /** Dice coefficient of two sorted 3-gram code arrays, in [0, 1]. */
+    static double dice(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return 0.0;
+        }
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * common / (a.length + b.length);
+    }
+
+    /** Fraction of the words of {@code name} not in {@code mention} that occur in {@code context}; -1 if none. */
+    static double extraWordsInContext(Set<String> name, Set<String> mention, Set<String> context) {
+        int extra = 0;
+        int found = 0;
+        for (String t : name) {
+            if (!mention.contains(t)) {
+                extra++;
+                found += context.contains(t) ? 1 : 0;
+            }
+        }
+        return extra == 0 ? -1 : (double) found / extra;
     }
 
     /** |A ∩ B| / |A ∪ B| of two token sets; 0 when both are empty. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import io.linkrx.kb.Concept;
@@ -99,21 +98,84 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
     }
 
     private List<Candidate> top(ScoreBuffer byConcept, SemanticType type, int k) {
-        Comparator<Candidate> best = Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(Candidate::conceptId);
-        PriorityQueue<Candidate> worstFirst = new PriorityQueue<>(k + 1, best.reversed());
+        // a bounded min-heap of concept indices: most touched concepts are rejected by one comparison with the
+        // current k-th score, without allocating anything
+        int[] heap = new int[k];
+        double[] heapScore = new double[k];
+        int size = 0;
         for (int i = 0; i < byConcept.size; i++) {
             int c = byConcept.touched[i];
-            Concept concept = concepts.get(c);
-            double score = byConcept.scores[c] * (type == null || concept.type() == type ? 1.0 : TYPE_PENALTY);
-            worstFirst.add(new Candidate(concept.id(), concept.vocabulary(), concept.preferredName(), concept.type(),
-                    Math.max(0.0, Math.min(1.0, score))));
-            if (worstFirst.size() > k) {
-                worstFirst.poll();
+            double score = scoreOf(byConcept, c, type);
+            if (size < k) {
+                heap[size] = c;
+                heapScore[size] = score;
+                siftUp(heap, heapScore, size++);
+            } else if (worse(heapScore[0], heap[0], score, c)) {
+                heap[0] = c;
+                heapScore[0] = score;
+                siftDown(heap, heapScore, size);
             }
         }
-        List<Candidate> result = new ArrayList<>(worstFirst);
-        result.sort(best);
+        List<Candidate> result = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Concept concept = concepts.get(heap[i]);
+            result.add(new Candidate(concept.id(), concept.vocabulary(), concept.preferredName(), concept.type(),
+                    heapScore[i]));
+        }
+        result.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::conceptId));
         return List.copyOf(result);
+    }
+
+    private double scoreOf(ScoreBuffer byConcept, int c, SemanticType type) {
+        double score = byConcept.scores[c] * (type == null || concepts.get(c).type() == type ? 1.0 : TYPE_PENALTY);
+        return Math.max(0.0, Math.min(1.0, score));
+    }
+
+    /** Ranking order: higher score first, then smaller concept id (the order of the result). */
+    private boolean worse(double scoreA, int a, double scoreB, int b) {
+        if (scoreA != scoreB) {
+            return scoreA < scoreB;
+        }
+        return concepts.get(a).id().compareTo(concepts.get(b).id()) > 0;
+    }
+
+    private void siftUp(int[] heap, double[] score, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!worse(score[at], heap[at], score[parent], heap[parent])) {
+                return;
+            }
+            swap(heap, score, at, parent);
+            at = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, double[] score, int size) {
+        int at = 0;
+        while (true) {
+            int left = 2 * at + 1;
+            int right = left + 1;
+            int worst = at;
+            if (left < size && worse(score[left], heap[left], score[worst], heap[worst])) {
+                worst = left;
+            }
+            if (right < size && worse(score[right], heap[right], score[worst], heap[worst])) {
+                worst = right;
+            }
+            if (worst == at) {
+                return;
+            }
+            swap(heap, score, at, worst);
+            at = worst;
+        }
+    }
+
+    private static void swap(int[] heap, double[] score, int i, int j) {
+        int h = heap[i];
+        heap[i] = heap[j];
+        heap[j] = h;
+        double s = score[i];
+        score[i] = score[j];
+        score[j] = s;
     }
 }

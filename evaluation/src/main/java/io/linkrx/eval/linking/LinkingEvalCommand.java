@@ -210,7 +210,7 @@ public final class LinkingEvalCommand {
             Map<EndToEndMetrics.Span, Set<String>> gold = new HashMap<>();
             for (GoldMention m : doc.mentions()) {
                 if (m.type() != null) {
-                    gold.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), m.type().displayName()),
+                    gold.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), displayType(m.type())),
                             resolver.resolve(m.ids()));
                 }
             }
@@ -221,7 +221,7 @@ public final class LinkingEvalCommand {
             for (int i = 0; i < found.size(); i++) {
                 Mention m = found.get(i);
                 LinkedMention l = linked.get(i);
-                predicted.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), displayType(m)),
+                predicted.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), displayType(m.type())),
                         l.nil() || l.best().isEmpty() ? null : l.best().get().conceptId());
             }
             metrics.add(gold, predicted);
@@ -229,9 +229,9 @@ public final class LinkingEvalCommand {
         return metrics.json();
     }
 
-    /** Chemical and drug mentions are one class in the corpora. */
-    private static String displayType(Mention m) {
-        return m.type() == io.linkrx.kb.SemanticType.DRUG ? io.linkrx.kb.SemanticType.CHEMICAL.displayName()
-                : m.type().displayName();
+    /** Chemical and drug mentions are one class in the corpora (BC5CDR "Chemical" covers drugs). */
+    private static String displayType(io.linkrx.kb.SemanticType type) {
+        return type == io.linkrx.kb.SemanticType.DRUG ? io.linkrx.kb.SemanticType.CHEMICAL.displayName()
+                : type.displayName();
     }
 }
