@@ -129,7 +129,7 @@ public final class LinkingEvalCommand {
             Map<String, Object> metrics = o.endToEnd()
                     ? endToEnd(docs, tagger != null ? tagger.extractor()
                             : new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()), resolver, linker)
-                    : goldMentions(docs, resolver, linker, ErrorLog.open(o.errors(), linkingKb));
+                    : goldMentions(docs, resolver, linker, ErrorLog.open(o.errors(), linkingKb), o.threads());
             double seconds = (System.nanoTime() - t0) / 1e9;
             result.put("metrics", metrics);
             result.put("seconds", LinkingMetrics.round(seconds));
@@ -175,30 +175,43 @@ public final class LinkingEvalCommand {
     }
 
     static Map<String, Object> goldMentions(List<PubTatorDocument> docs, GoldResolver resolver, EntityLinker linker,
-                                            ErrorLog errors) {
+                                            ErrorLog errors, int threads) {
         LinkingMetrics metrics = new LinkingMetrics();
         long t0 = System.nanoTime();
-        for (PubTatorDocument doc : docs) {
-            DocumentQueries dq = new DocumentQueries(doc);
-            List<GoldMention> golds = new ArrayList<>();
-            List<MentionQuery> queries = new ArrayList<>();
-            for (GoldMention m : doc.mentions()) {
-                if (m.type() != null && !m.nil()) {
-                    golds.add(m);
-                    queries.add(dq.query(m));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<LinkedMention>>> linked = new ArrayList<>(docs.size());
+            List<List<GoldMention>> golds = new ArrayList<>(docs.size());
+            for (PubTatorDocument doc : docs) {
+                List<GoldMention> g = doc.mentions().stream().filter(m -> m.type() != null && !m.nil()).toList();
+                golds.add(g);
+                linked.add(pool.submit(() -> {
+                    DocumentQueries dq = new DocumentQueries(doc);
+                    return linker.link(g.stream().map(dq::query).toList());
+                }));
+            }
+            for (int d = 0; d < docs.size(); d++) {
+                List<LinkedMention> l = linked.get(d).get();
+                for (int i = 0; i < golds.get(d).size(); i++) {
+                    GoldMention m = golds.get(d).get(i);
+                    Set<String> gold = resolver.resolve(m.ids());
+                    metrics.add(m.type().displayName(), gold, resolver.inKb(gold), l.get(i));
+                    errors.add(docs.get(d).id(), m, gold, l.get(i));
                 }
             }
-            List<LinkedMention> linked = linker.link(queries);
-            for (int i = 0; i < golds.size(); i++) {
-                Set<String> gold = resolver.resolve(golds.get(i).ids());
-                metrics.add(golds.get(i).type().displayName(), gold, resolver.inKb(gold), linked.get(i));
-                errors.add(doc.id(), golds.get(i), gold, linked.get(i));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         errors.close();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = metrics.json();
         m.put("mentions_per_second", LinkingMetrics.round(metrics.all().mentions / seconds));
+        m.put("threads", threads);
         return m;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
@@ -19,6 +19,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...)
                                 [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
                                                        (trained on --train into <model-repo>/tagger/<n>/model.crf)
+                                [--threads 1]          documents linked in parallel (gold-mention mode)
                                 [--errors errors.tsv]   (wrong top-1 links with the mention text: corpus text, keep it where the corpus may live)""";
 
     static LinkingEvalOptions parse(String[] args) {
@@ -41,6 +42,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         String encoder = null;
         Path tagger = null;
         boolean trainTagger = false;
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -68,6 +70,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--encoder" -> encoder = value(args, ++i, a);
                 case "--tagger" -> tagger = existing(value(args, ++i, a));
                 case "--train-tagger" -> trainTagger = true;
+                case "--threads" -> threads = positive(value(args, ++i, a), a);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -81,7 +84,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args));
+                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -39,7 +39,9 @@ final class RerankerExport {
                     + " features (a feature never varied in training); it cannot serve the feature contract");
         }
         Path modelDir = repository.resolve(modelName);
-        Path versionDir = modelDir.resolve(Long.toString(version));
+        Path finalDir = modelDir.resolve(Long.toString(version));
+        // written beside, then renamed: a polling sidecar never sees a version directory without its files
+        Path versionDir = modelDir.resolve("." + version + ".partial");
         try {
             Files.createDirectories(versionDir);
             Files.writeString(modelDir.resolve("config.pbtxt"), "name: \"" + modelName + "\"\n"
@@ -55,6 +57,11 @@ final class RerankerExport {
         RerankerBundle bundle = new RerankerBundle(modelName, Long.toString(version), LinkingFeatures.VERSION,
                 LinkingFeatures.NAMES, INPUT, OUTPUT, linkColumn, nilThreshold, trainedOn, metrics);
         bundle.write(versionDir);
+        try {
+            Files.move(versionDir, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(finalDir + ": cannot publish the exported re-ranker: " + e.getMessage(), e);
+        }
         return bundle;
     }
 }

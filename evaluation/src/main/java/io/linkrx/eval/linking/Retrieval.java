@@ -42,6 +42,10 @@ final class Retrieval implements AutoCloseable {
         }
         TextEmbedder embedder = o.encoder() == null ? null
                 : new SidecarTextEmbedder(new EncoderClient(sidecar.client, LinkingEvalCommand.ENCODER_MODEL, 64));
+        if (embedder != null) {
+            sidecar.awaitModel(LinkingEvalCommand.ENCODER_MODEL, ""); // whichever version the sidecar serves
+            embedder.embed(java.util.List.of("warm-up")); // learns the served version the index must match
+        }
         try {
             long t0 = System.nanoTime();
             boolean built = false;
