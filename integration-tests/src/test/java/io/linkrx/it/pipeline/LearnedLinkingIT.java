@@ -19,12 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,25 +54,16 @@ class LearnedLinkingIT {
             assertThat(sidecar.repository().resolve("reranker/1/model.onnx")).isNotEmptyFile();
 
             // When the app runs with it
-            LinkrxConfig config = LinkrxConfig.of(Map.ofEntries(
-                    Map.entry("linkrx.application.id", "linkrx-learned-it"),
-                    Map.entry("linkrx.bootstrap.servers", KAFKA.bootstrapServers()),
-                    Map.entry("linkrx.schema.registry.url", REGISTRY.url()),
-                    Map.entry("linkrx.schema.registry.auto.register", "true"),
-                    Map.entry("linkrx.topics.create", "true"),
-                    Map.entry("linkrx.topics.partitions", "3"),
-                    Map.entry("linkrx.topics.replication.factor", "1"),
-                    Map.entry("linkrx.state.dir", work.resolve("state").toString()),
-                    Map.entry("linkrx.http.host", "127.0.0.1"),
-                    Map.entry("linkrx.http.port", "0"),
-                    Map.entry("linkrx.kb.paths", KB),
-                    Map.entry("linkrx.serving.target", sidecar.target()),
-                    Map.entry("linkrx.serving.deadline.ms", "10000"),
-                    Map.entry("linkrx.reranker.model.dir", sidecar.repository().resolve("reranker").toString())));
+            LinkrxConfig config = ItApps.config("linkrx-learned-it", KAFKA.bootstrapServers(), REGISTRY.url(),
+                    work.resolve("state"), Map.of(
+                            "linkrx.kb.paths", KB,
+                            "linkrx.serving.target", sidecar.target(),
+                            "linkrx.serving.deadline.ms", "10000",
+                            "linkrx.reranker.model.dir", sidecar.repository().resolve("reranker").toString()));
             List<ClinicalNote> notes = DemoFixtures.notes();
             try (LinkrxApp app = LinkrxApp.start(config);
                  PipelineClients clients = new PipelineClients(KAFKA.bootstrapServers(), config.serdeConfig())) {
-                awaitRunning(app);
+                ItApps.awaitRunning(app, TIMEOUT);
                 notes.forEach(clients::publish);
 
                 // Then every note is linked by the re-ranker version the sidecar serves, not degraded
@@ -117,13 +106,5 @@ class LearnedLinkingIT {
             out.append('\n');
         }
         return out.toString();
-    }
-
-    private static void awaitRunning(LinkrxApp app) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }

@@ -20,11 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,24 +42,11 @@ class LinkingPipelineIT {
 
     @BeforeAll
     static void startApp() throws Exception {
-        LinkrxConfig config = LinkrxConfig.of(Map.of(
-                "linkrx.application.id", "linkrx-pipeline-it",
-                "linkrx.bootstrap.servers", KAFKA.bootstrapServers(),
-                "linkrx.schema.registry.url", REGISTRY.url(),
-                "linkrx.schema.registry.auto.register", "true",
-                "linkrx.topics.create", "true",
-                "linkrx.topics.partitions", "3",
-                "linkrx.topics.replication.factor", "1",
-                "linkrx.state.dir", Files.createTempDirectory("linkrx-it-state").toString(),
-                "linkrx.http.host", "127.0.0.1",
-                "linkrx.http.port", "0"));
+        LinkrxConfig config = ItApps.config("linkrx-pipeline-it", KAFKA.bootstrapServers(), REGISTRY.url(),
+                Files.createTempDirectory("linkrx-it-state"), Map.of());
         serdeConfig = config.serdeConfig();
         app = LinkrxApp.start(config);
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        ItApps.awaitRunning(app, TIMEOUT);
         clients = new PipelineClients(KAFKA.bootstrapServers(), serdeConfig);
     }
 

@@ -13,11 +13,8 @@ import io.linkrx.schema.DrugRecommendation;
 import io.linkrx.schema.DrugRecommendations;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,22 +34,12 @@ class RecommendationPipelineIT {
     void recommends_explained_drugs_for_linked_conditions_and_leaves_out_current_ones() throws Exception {
         RxDemoData data = RxDemoData.locate(System.getenv(), Path.of(""));
         assumeTrue(data.on(), () -> "recommendation data not available: " + data.offReason());
-        Map<String, String> settings = new HashMap<>(data.settings());
-        settings.putAll(Map.of(
-                "linkrx.application.id", "linkrx-rx-it",
-                "linkrx.bootstrap.servers", KAFKA.bootstrapServers(),
-                "linkrx.schema.registry.url", REGISTRY.url(),
-                "linkrx.schema.registry.auto.register", "true",
-                "linkrx.topics.create", "true",
-                "linkrx.topics.partitions", "3",
-                "linkrx.topics.replication.factor", "1",
-                "linkrx.state.dir", ItWorkDirs.newDir("rx-state-").toString(),
-                "linkrx.http.host", "127.0.0.1",
-                "linkrx.http.port", "0"));
-        LinkrxConfig config = LinkrxConfig.of(settings);
+        Map<String, String> settings = data.settings();
+        LinkrxConfig config = ItApps.config("linkrx-rx-it", KAFKA.bootstrapServers(), REGISTRY.url(),
+                ItWorkDirs.newDir("rx-state-"), settings);
         try (LinkrxApp app = LinkrxApp.start(config);
              PipelineClients clients = new PipelineClients(KAFKA.bootstrapServers(), config.serdeConfig())) {
-            awaitRunning(app);
+            ItApps.awaitRunning(app, TIMEOUT);
 
             // Given a patient with type 2 diabetes who already takes metformin (its known first-line treatment)
             clients.publish(DemoFixtures.note("rx-1", "rx-patient",
@@ -73,13 +60,5 @@ class RecommendationPipelineIT {
                 assertThat(note.getRecommendations()).extracting(DrugRecommendation::getDrugId).doesNotContain("DB00331");
             });
         }
-    }
-
-    private static void awaitRunning(LinkrxApp app) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,24 +36,15 @@ class SidecarDegradedModeIT {
     void a_dead_sidecar_degrades_ranking_and_its_return_restores_it() throws Exception {
         Path work = ItWorkDirs.newDir("sidecar-");
         LocalSidecar sidecar = LocalSidecar.start(work);
-        LinkrxConfig config = LinkrxConfig.of(Map.ofEntries(
-                Map.entry("linkrx.application.id", "linkrx-sidecar-it"),
-                Map.entry("linkrx.bootstrap.servers", KAFKA.bootstrapServers()),
-                Map.entry("linkrx.schema.registry.url", REGISTRY.url()),
-                Map.entry("linkrx.schema.registry.auto.register", "true"),
-                Map.entry("linkrx.topics.create", "true"),
-                Map.entry("linkrx.topics.partitions", "3"),
-                Map.entry("linkrx.topics.replication.factor", "1"),
-                Map.entry("linkrx.state.dir", work.resolve("state").toString()),
-                Map.entry("linkrx.http.host", "127.0.0.1"),
-                Map.entry("linkrx.http.port", "0"),
-                Map.entry("linkrx.serving.target", sidecar.target()),
-                Map.entry("linkrx.serving.deadline.ms", "5000"),
-                Map.entry("linkrx.serving.breaker.open.ms", "1000")));
+        LinkrxConfig config = ItApps.config("linkrx-sidecar-it", KAFKA.bootstrapServers(), REGISTRY.url(),
+                work.resolve("state"), Map.of(
+                        "linkrx.serving.target", sidecar.target(),
+                        "linkrx.serving.deadline.ms", "5000",
+                        "linkrx.serving.breaker.open.ms", "1000"));
         List<String> published = new ArrayList<>();
         try (LinkrxApp app = LinkrxApp.start(config);
              PipelineClients clients = new PipelineClients(KAFKA.bootstrapServers(), config.serdeConfig())) {
-            awaitRunning(app);
+            ItApps.awaitRunning(app, TIMEOUT);
 
             // Given a running sidecar, notes are ranked with the encoder
             publish(clients, "sidecar-up-", 3, published);
@@ -108,13 +98,5 @@ class SidecarDegradedModeIT {
     private static void publish(PipelineClients clients, String id, List<String> published) {
         clients.publish(DemoFixtures.note(id, "sidecar-patient", TEXT));
         published.add(id);
-    }
-
-    private static void awaitRunning(LinkrxApp app) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }
