@@ -93,9 +93,9 @@ class ConfluentClientInteropIT {
                 "preferredName": "Condition Alpha", "score": 0.875,
                 "alternatives": [
                   {"conceptId": "IT-C-002", "vocabulary": "MESH", "preferredName": "Condition Beta",
-                   "semanticType": "Disease", "score": 0.5, "source": "lexical"},
+                   "semanticType": "Disease", "score": 0.5, "source": "lexical", "denseScore": null},
                   {"conceptId": "IT-C-003", "vocabulary": "UMLS", "preferredName": "Condition Gamma",
-                   "semanticType": "", "score": 0.25, "source": "dense"}],
+                   "semanticType": "", "score": 0.25, "source": "dense", "denseScore": 0.8125}],
                 "nil": false, "degraded": false},
                {"begin": 40, "end": 52, "text": "drug-epsilon", "semanticType": "Drug", "assertion": "HYPOTHETICAL",
                 "assertionTrigger": null, "conceptId": null, "vocabulary": null, "preferredName": null,
@@ -261,7 +261,7 @@ class ConfluentClientInteropIT {
                 .setConceptId("IT-C-001").setVocabulary("MESH").setPreferredName("Condition Alpha").setScore(0.875)
                 .setAlternatives(List.of(
                         concept("IT-C-002", "MESH", "Condition Beta", "Disease", 0.5, "lexical"),
-                        concept("IT-C-003", "UMLS", "Condition Gamma", "", 0.25, "dense")))
+                        concept("IT-C-003", "UMLS", "Condition Gamma", "", 0.25, "dense", 0.8125)))
                 .setNil(false).setDegraded(false)
                 .build();
         LinkedMention nil = LinkedMention.newBuilder()
@@ -280,8 +280,13 @@ class ConfluentClientInteropIT {
 
     private static ScoredConcept concept(String id, String vocabulary, String name, String type, double score,
             String source) {
+        return concept(id, vocabulary, name, type, score, source, null);
+    }
+
+    private static ScoredConcept concept(String id, String vocabulary, String name, String type, double score,
+            String source, Double denseScore) {
         return ScoredConcept.newBuilder().setConceptId(id).setVocabulary(vocabulary).setPreferredName(name)
-                .setSemanticType(type).setScore(score).setSource(source).build();
+                .setSemanticType(type).setScore(score).setSource(source).setDenseScore(denseScore).build();
     }
 
     // ---- helpers ----
