@@ -30,6 +30,7 @@ public final class HybridRetriever implements CandidateRetriever {
     private final KbIndex index;
     private final TextEmbedder embedder;
     private final Fusion fusion;
+    private final boolean lexical;
     private final DenseHealth health = new DenseHealth(LOG);
 
     /** Lexical only. */
@@ -43,6 +44,19 @@ public final class HybridRetriever implements CandidateRetriever {
     }
 
     public HybridRetriever(KbIndex index, TextEmbedder embedder, Fusion fusion) {
+        this(index, embedder, fusion, true);
+    }
+
+    /**
+     * Dense search only, for a linker whose lexical candidates come from elsewhere (e.g. the in-memory 3-gram
+     * retriever); nothing is retrieved while the embedder is unavailable.
+     */
+    public static HybridRetriever denseOnly(KbIndex index, TextEmbedder embedder) {
+        return new HybridRetriever(index, Objects.requireNonNull(embedder, "embedder"), Fusion.MAX, false);
+    }
+
+    private HybridRetriever(KbIndex index, TextEmbedder embedder, Fusion fusion, boolean lexical) {
+        this.lexical = lexical;
         this.index = Objects.requireNonNull(index, "index");
         this.embedder = embedder;
         this.fusion = Objects.requireNonNull(fusion, "fusion");
@@ -79,7 +93,7 @@ public final class HybridRetriever implements CandidateRetriever {
         List<List<IndexHit>> hits = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             MentionQuery q = queries.get(i);
-            List<IndexHit> lexical = index.lexical(q.text(), q.type(), k);
+            List<IndexHit> lexical = this.lexical ? index.lexical(q.text(), q.type(), k) : List.of();
             List<IndexHit> dense = vectors == null ? List.of() : index.dense(vectors[i], q.type(), k);
             hits.add(fuse(lexical, dense));
         }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads, boolean indexLexical) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
@@ -16,7 +16,9 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--sidecar host:port] [--k 20] [--nil-threshold p] [--model logistic|fm]
                                 [--epochs 10] [--seed 42] [--out result.json]
                                 [--index <dir>]        Lucene KB index (built over the KB's names when missing)
-                                [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...)
+                                [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...);
+                                                       lexical candidates then still come from the in-memory retriever
+                                [--index-lexical]      with --encoder: lexical candidates from the index too
                                 [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
                                                        (trained on --train into <model-repo>/tagger/<n>/model.crf)
                                 [--threads 1]          documents linked in parallel (gold-mention mode)
@@ -43,6 +45,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         Path tagger = null;
         boolean trainTagger = false;
         int threads = 1;
+        boolean indexLexical = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -71,6 +74,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--tagger" -> tagger = existing(value(args, ++i, a));
                 case "--train-tagger" -> trainTagger = true;
                 case "--threads" -> threads = positive(value(args, ++i, a), a);
+                case "--index-lexical" -> indexLexical = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -84,7 +88,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads);
+                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -65,10 +65,23 @@ final class Retrieval implements AutoCloseable {
             }
             KbIndex index = KbIndex.open(o.index(), wanted);
             double openSeconds = (System.nanoTime() - t1) / 1e9;
-            HybridRetriever hybrid = embedder == null ? new HybridRetriever(index) : new HybridRetriever(index, embedder);
-            Retrieval r = new Retrieval(new IndexBatchRetriever(hybrid), index);
+            BatchRetriever retriever;
+            String description;
+            if (embedder == null) {
+                retriever = new IndexBatchRetriever(new HybridRetriever(index));
+                description = "Lucene KB index, lexical";
+            } else if (o.indexLexical()) {
+                retriever = new IndexBatchRetriever(new HybridRetriever(index, embedder));
+                description = "Lucene KB index, lexical + dense";
+            } else {
+                // the in-memory 3-gram scores rank better than the index's lexical scores (docs/BENCHMARKS.md)
+                retriever = BatchRetriever.union(BatchRetriever.lexical(new LexicalCandidateRetriever(kb)),
+                        new IndexBatchRetriever(HybridRetriever.denseOnly(index, embedder)));
+                description = "in-memory character 3-gram TF-IDF + Lucene KB index dense (HNSW)";
+            }
+            Retrieval r = new Retrieval(retriever, index);
             IndexMetadata meta = index.metadata();
-            r.description.put("retriever", embedder == null ? "Lucene KB index, lexical" : "Lucene KB index, lexical + dense");
+            r.description.put("retriever", description);
             r.description.put("index", o.index().toString());
             r.description.put("index_built_now", built);
             if (built) {
