@@ -79,12 +79,16 @@ final class LearnedLinking {
                 "dictionary:" + bundle.model() + "@" + bundle.version());
         InferenceClient client = LinkingStages.sidecarClient(config, registry);
         KbIndex index = openIndex(config, kb);
-        BatchRetriever kbRetriever = index == null ? BatchRetriever.lexical(new LexicalCandidateRetriever(kb))
-                : new IndexBatchRetriever(index.hasVectors()
-                        ? new HybridRetriever(index, new SidecarTextEmbedder(new EncoderClient(client,
-                                config.get(Setting.SIDECAR_ENCODER_MODEL).trim(),
-                                LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0))))
-                        : new HybridRetriever(index));
+        BatchRetriever lexical = BatchRetriever.lexical(new LexicalCandidateRetriever(kb));
+        // as in eval linking: lexical candidates from the in-memory 3-gram index (it ranks better), dense ones
+        // from the KB index when it holds vectors; an index without vectors serves the lexical side
+        BatchRetriever kbRetriever = index == null ? lexical
+                : index.hasVectors()
+                        ? BatchRetriever.union(lexical, new IndexBatchRetriever(HybridRetriever.denseOnly(index,
+                                new SidecarTextEmbedder(new EncoderClient(client,
+                                        config.get(Setting.SIDECAR_ENCODER_MODEL).trim(),
+                                        LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0))))))
+                        : new IndexBatchRetriever(new HybridRetriever(index));
         CandidateGenerator generator = new CandidateGenerator(
                 ExtraNames.withNames(kbRetriever, kb, dictionary.namesByConcept(), "dictionary"), dictionary,
                 LinkingStages.atLeast(config, Setting.RETRIEVAL_TOP_K, 1));
@@ -97,7 +101,7 @@ final class LearnedLinking {
                 });
         LOG.info("Learned linking: re-ranker {} version {} on sidecar {}, {} dictionary mentions, retrieval {}",
                 bundle.model(), bundle.version(), config.get(Setting.SIDECAR_TARGET), dictionary.size(),
-                index == null ? "in-memory 3-gram" : index.hasVectors() ? "KB index, lexical + dense" : "KB index, lexical");
+                index == null ? "in-memory 3-gram" : index.hasVectors() ? "in-memory 3-gram + KB index dense" : "KB index, lexical");
         Provenances provenances = new Provenances(clock, linkingKb.version());
         return new LinkingStages(
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS), extractor(config, kb, linkingKb),
