@@ -21,6 +21,7 @@ final class ConceptRanking {
             .thenComparing(Best::conceptId);
 
     private final Map<String, Best> best = new HashMap<>();
+    private int preferredType;
     private final SemanticType wanted;
     private final HitReader reader;
 
@@ -32,10 +33,19 @@ final class ConceptRanking {
     /** Offers name entry {@code doc} with its raw score in [0, 1]; returns its concept id. */
     String offer(int doc, double raw) {
         String id = reader.conceptId(doc);
-        double rank = raw * TypePolicy.factor(wanted, reader.type(doc));
+        double factor = TypePolicy.factor(wanted, reader.type(doc));
+        double rank = raw * factor;
+        if (factor == 1.0 && !best.containsKey(id)) {
+            preferredType++;
+        }
         best.merge(id, new Best(id, doc, raw, rank), (old, now) ->
                 now.rank() > old.rank() || (now.rank() == old.rank() && now.doc() < old.doc()) ? now : old);
         return id;
+    }
+
+    /** Concepts seen so far of the wanted type's family (all, without a wanted type). */
+    int preferredTypeConcepts() {
+        return preferredType;
     }
 
     /** The best {@code k} concepts, best first. */

@@ -23,6 +23,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -41,8 +42,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class KbIndexBuilder {
     public static final int DEFAULT_BATCH = 64;
+    private static final int PROGRESS_EVERY = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(KbIndexBuilder.class);
-    private static final double RAM_BUFFER_MB = 256;
+    /**
+     * A quarter of the heap, at most Lucene's per-thread limit: every flush is an HNSW graph that the final merge
+     * must extend again, so fewer, larger segments build faster.
+     */
+    private static final double RAM_BUFFER_MB = Math.max(64, Math.min(1900, Runtime.getRuntime().maxMemory() / 4e6));
 
     private final KnowledgeBase kb;
     private TextEmbedder embedder;
@@ -72,7 +78,9 @@ public final class KbIndexBuilder {
     /**
      * Builds the index in {@code dir}, which must be absent or empty.
      *
-     * @throws KbIndexException when the directory is not empty, or the embedder fails
+     * @throws KbIndexException   when the directory is not empty or the embedder answers inconsistently
+     * @throws EmbeddingException when the embedder fails; nothing is committed then, so no half-built index can be
+     *                            opened later
      */
     public IndexMetadata build(Path dir) throws IOException {
         requireEmpty(dir);
@@ -85,7 +93,10 @@ public final class KbIndexBuilder {
                 .setSimilarity(new PrecomputedWeightSimilarity())
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setCodec(codec(encoding.format()))
-                .setUseCompoundFile(false);
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false) // only a complete build, with its metadata, is ever committed
+                // merges adjacent segments only: documents keep KB order, the tie-break of equal-scoring names
+                .setMergePolicy(new LogByteSizeMergePolicy());
         try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             Writer w = new Writer(writer, stats);
             for (Concept c : kb.concepts()) {
@@ -158,6 +169,7 @@ public final class KbIndexBuilder {
         private final List<String> pendingNames = new ArrayList<>();
         int dimension;
         long vectors;
+        long written;
 
         Writer(IndexWriter writer, Statistics stats) {
             this.writer = writer;
@@ -167,7 +179,7 @@ public final class KbIndexBuilder {
         void add(NameEntry e) throws IOException {
             Document doc = document(e);
             if (embedder == null || e.isAbbreviation()) {
-                writer.addDocument(doc);
+                write(doc);
                 return;
             }
             pending.add(doc);
@@ -193,10 +205,17 @@ public final class KbIndexBuilder {
                     pending.get(i).add(new KnnFloatVectorField(IndexFields.VECTOR, unit, VectorSimilarityFunction.DOT_PRODUCT));
                     vectors++;
                 }
-                writer.addDocument(pending.get(i));
+                write(pending.get(i));
             }
             pending.clear();
             pendingNames.clear();
+        }
+
+        private void write(Document doc) throws IOException {
+            writer.addDocument(doc);
+            if (++written % PROGRESS_EVERY == 0) {
+                LOG.info("Indexed {} of {} entries", written, stats.names + stats.abbreviations);
+            }
         }
 
         private void checkDimension(int width) {

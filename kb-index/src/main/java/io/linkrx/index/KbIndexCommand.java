@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Builds and inspects KB indexes:
@@ -84,28 +85,33 @@ public final class KbIndexCommand {
             throw new IllegalArgumentException("--kb is required");
         }
         Path out = Path.of(single(options, "--out", "output directory"));
+        boolean sidecar = options.containsKey("--sidecar");
+        if (!sidecar && Stream.of("--encoder", "--vectors", "--batch").anyMatch(options::containsKey)) {
+            throw new IllegalArgumentException("--encoder, --vectors and --batch need --sidecar");
+        }
+        VectorEncoding encoding = options.containsKey("--vectors")
+                ? VectorEncoding.parse(single(options, "--vectors", "vector encoding")) : null;
+        String target = sidecar ? single(options, "--sidecar", "sidecar host:port") : null;
+        String model = options.containsKey("--encoder") ? single(options, "--encoder", "encoder model") : "encoder";
+        int batch = options.containsKey("--batch") ? Integer.parseInt(single(options, "--batch", "batch size"))
+                : KbIndexBuilder.DEFAULT_BATCH;
+
+        long start = System.nanoTime();
+        KbIndexBuilder builder = new KbIndexBuilder(loadKnowledgeBase(kbs));
+        if (encoding != null) {
+            builder.withVectorEncoding(encoding);
+        }
+        IndexMetadata meta = sidecar && !options.containsKey("--no-vectors")
+                ? buildWithSidecar(builder, target, model, batch, out) : builder.build(out);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("path", out.toAbsolutePath().toString());
-        long start = System.nanoTime();
-        result.putAll(buildIndex(options, kbs, out).summary());
+        result.putAll(meta.summary());
         result.put("buildMillis", (System.nanoTime() - start) / 1_000_000);
         return result;
     }
 
-    private static IndexMetadata buildIndex(Map<String, List<String>> options, List<String> kbs, Path out)
-            throws Exception {
-        KbIndexBuilder builder = new KbIndexBuilder(loadKnowledgeBase(kbs));
-        if (options.containsKey("--vectors")) {
-            builder.withVectorEncoding(VectorEncoding.parse(single(options, "--vectors", "vector encoding")));
-        }
-        boolean vectors = options.containsKey("--sidecar") && !options.containsKey("--no-vectors");
-        if (!vectors) {
-            return builder.build(out);
-        }
-        String target = single(options, "--sidecar", "sidecar host:port");
-        String model = options.containsKey("--encoder") ? single(options, "--encoder", "encoder model") : "encoder";
-        int batch = options.containsKey("--batch") ? Integer.parseInt(single(options, "--batch", "batch size"))
-                : KbIndexBuilder.DEFAULT_BATCH;
+    private static IndexMetadata buildWithSidecar(KbIndexBuilder builder, String target, String model, int batch,
+                                                  Path out) throws Exception {
         InferenceClient client = new InferenceClient(SidecarChannels.open(target, false, ""), target, BUILD_POLICY,
                 new SimpleMeterRegistry());
         try (EncoderClient encoder = new EncoderClient(client, model, 0)) {
