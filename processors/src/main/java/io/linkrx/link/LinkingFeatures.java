@@ -55,13 +55,15 @@ public final class LinkingFeatures {
         Set<String> mentionTokens = StringSimilarity.tokens(mention);
         long[] mentionTrigrams = StringSimilarity.trigrams(mention);
         long[] expansionTrigrams = expansion.isEmpty() ? new long[0] : StringSimilarity.trigrams(expansion);
+        String canonical = WordEquivalents.canonical(mention);
+        String canonicalExpansion = expansion.isEmpty() ? "" : WordEquivalents.canonical(expansion);
         float[][] rows = new float[candidates.size()][];
         double bestSim = 0;
         double bestDense = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < candidates.size(); i++) {
             RetrievedCandidate c = candidates.get(i);
             rows[i] = row(query, c, mention, expansion, mentionTokens, mentionTrigrams, expansionTrigrams,
-                    excludedDocument);
+                    canonical, canonicalExpansion, excludedDocument);
             bestSim = Math.max(bestSim, rows[i][4]);
             if (!Double.isNaN(c.dense())) {
                 bestDense = Math.max(bestDense, c.dense());
@@ -78,7 +80,7 @@ public final class LinkingFeatures {
 
     private float[] row(MentionQuery q, RetrievedCandidate c, String mention, String expansion,
                         Set<String> mentionTokens, long[] mentionTrigrams, long[] expansionTrigrams,
-                        String excludedDocument) {
+                        String canonical, String canonicalExpansion, String excludedDocument) {
         float[] f = new float[NAMES.size()];
         ConceptNames cn = conceptNames(c.conceptId());
         if (cn == null) {
@@ -102,13 +104,13 @@ public final class LinkingFeatures {
         for (int n = 0; n < cn.norms().size(); n++) {
             String name = cn.norms().get(n);
             long[] nameTrigrams = cn.trigrams().get(n);
-            double sim = dice(mentionTrigrams, nameTrigrams);
+            double sim = StringSimilarity.dice(mentionTrigrams, nameTrigrams);
             if (sim > simBest) {
                 simBest = sim;
                 bestLength = name.length();
             }
             if (!expansion.isEmpty()) {
-                simExpansion = Math.max(simExpansion, dice(expansionTrigrams, nameTrigrams));
+                simExpansion = Math.max(simExpansion, StringSimilarity.dice(expansionTrigrams, nameTrigrams));
                 exactExpansion |= expansion.equals(name);
             }
             exact |= mention.equals(name);
@@ -122,7 +124,7 @@ public final class LinkingFeatures {
         }
         f[4] = (float) simBest;
         // names() starts with the preferred name, so its 3-grams are the first set
-        f[5] = cn.norms().isEmpty() ? 0f : (float) dice(mentionTrigrams, cn.trigrams().get(0));
+        f[5] = cn.norms().isEmpty() ? 0f : (float) StringSimilarity.dice(mentionTrigrams, cn.trigrams().get(0));
         f[6] = (float) (expansion.isEmpty() ? simBest : Math.max(simBest, simExpansion));
         f[7] = exact ? 1f : 0f;
         f[8] = exactExpansion || exact ? 1f : 0f;
@@ -140,8 +142,6 @@ public final class LinkingFeatures {
         int length = mention.length();
         f[22] = bestLength == 0 || length == 0 ? 0f : (float) Math.min(length, bestLength) / Math.max(length, bestLength);
         f[23] = (float) (Math.log1p(cn.norms().size()) / Math.log(100));
-        String canonical = WordEquivalents.canonical(mention);
-        String canonicalExpansion = expansion.isEmpty() ? "" : WordEquivalents.canonical(expansion);
         f[24] = cn.canonicals().contains(canonical) || cn.canonicals().contains(canonicalExpansion) ? 1f : 0f;
         f[25] = headWordAgrees(canonical, cn) ? 1f : 0f;
         return f;
@@ -159,10 +159,6 @@ public final class LinkingFeatures {
             }
         }
         return false;
-    }
-
-    private static double dice(long[] a, long[] b) {
-        return StringSimilarity.dice(a, b);
     }
 
     static double typeAgreement(SemanticType mention, SemanticType concept) {

@@ -102,8 +102,8 @@ public final class LinkingEvalCommand {
         if (o.encoder() != null && !Files.isDirectory(repository.resolve(ENCODER_MODEL))) {
             ShippedEncoders.install(o.encoder(), repository, ENCODER_MODEL);
         }
-        try (SidecarSession sidecar = o.sidecar() != null ? SidecarSession.connect(o.sidecar()) : SidecarSession.start(repository)) {
-            Retrieval retrieval = Retrieval.open(o, kb, sidecar);
+        try (SidecarSession sidecar = o.sidecar() != null ? SidecarSession.connect(o.sidecar()) : SidecarSession.start(repository);
+             Retrieval retrieval = Retrieval.open(o, kb, sidecar)) {
             result.put("retrieval", retrieval.describe());
             if (!o.train().isEmpty()) {
                 result.put("training", train(o, kb, resolver, retrieval.kbRetriever(), repository, sidecar));
@@ -134,7 +134,6 @@ public final class LinkingEvalCommand {
             result.put("metrics", metrics);
             result.put("seconds", LinkingMetrics.round(seconds));
             result.put("documents_per_second", LinkingMetrics.round(docs.size() / seconds));
-            retrieval.close();
         }
         result.put("total_seconds", LinkingMetrics.round((System.nanoTime() - start) / 1e9));
         return result;
