@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +84,28 @@ class DemoKbIndexTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(first).allSatisfy(hits -> assertThat(hits).isNotEmpty());
+    }
+
+    @Test
+    void givenOneIndex_whenQueriedFromManyThreads_thenEveryThreadGetsTheSequentialResults() throws Exception {
+        List<String> mentions = new ArrayList<>();
+        Random random = new Random(3);
+        KB.concepts().forEach(c -> mentions.add(typo(c.preferredName(), random)));
+        try (KbIndex index = KbIndex.open(TestKb.build(new KbIndexBuilder(KB), dir.resolve("ix")))) {
+            List<List<IndexHit>> expected = mentions.stream().map(m -> index.lexical(m, null, 5)).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<List<IndexHit>>>> runs = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> mentions.stream().map(m -> index.lexical(m, null, 5)).toList()));
+                }
+                for (Future<List<List<IndexHit>>> run : runs) {
+                    assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static List<IndexHit> search(KbIndex index, String mention) {
