@@ -4,8 +4,10 @@ import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.DeadLetter;
 import io.linkrx.schema.DrugRecommendations;
 import io.linkrx.schema.LinkedNote;
+import io.linkrx.schema.ModelEvent;
 import io.linkrx.schema.NoteCandidates;
 import io.linkrx.schema.NoteMentions;
+import io.linkrx.schema.TeacherLabel;
 import io.linkrx.schema.TeacherLabelingRequest;
 import io.linkrx.serde.SpecificAvroSerde;
 import java.util.List;
@@ -25,6 +27,9 @@ public final class Topics {
     public static final String LINKED_CONCEPTS = "linking.linked-concepts.v1";
     public static final String TEACHER_REQUESTS = "teacher.labeling-requests.v1";
     public static final String RECOMMENDATIONS = "rx.recommendations.v1";
+    public static final String TEACHER_LABELS = "teacher.labels.v1";
+    /** Keyed by model name (not patient id): retrain requests, published, promoted, rejected, rolled back. */
+    public static final String MODEL_EVENTS = "mlops.model-events.v1";
     private static final String DLQ_SUFFIX = ".dlq.v1";
 
     public final Topic<String, ClinicalNote> notes;
@@ -33,6 +38,8 @@ public final class Topics {
     public final Topic<String, LinkedNote> linkedConcepts;
     public final Topic<String, TeacherLabelingRequest> teacherRequests;
     public final Topic<String, DrugRecommendations> recommendations;
+    public final Topic<String, TeacherLabel> teacherLabels;
+    public final Topic<String, ModelEvent> modelEvents;
 
     /** @param serdeConfig schema-registry settings for the Avro serdes ({@code schema.registry.url}, ...) */
     public Topics(Map<String, ?> serdeConfig) {
@@ -42,11 +49,14 @@ public final class Topics {
         linkedConcepts = topic(LINKED_CONCEPTS, LinkedNote.class, serdeConfig);
         teacherRequests = topic(TEACHER_REQUESTS, TeacherLabelingRequest.class, serdeConfig);
         recommendations = topic(RECOMMENDATIONS, DrugRecommendations.class, serdeConfig);
+        teacherLabels = topic(TEACHER_LABELS, TeacherLabel.class, serdeConfig);
+        modelEvents = topic(MODEL_EVENTS, ModelEvent.class, serdeConfig);
     }
 
     /** Every topic the linking application reads or writes, dead-letter topics included. */
     public List<String> allNames() {
         return List.of(NOTES, MENTIONS, CANDIDATES, LINKED_CONCEPTS, TEACHER_REQUESTS, RECOMMENDATIONS,
+                TEACHER_LABELS, MODEL_EVENTS,
                 deadLetterTopicOf(NOTES), deadLetterTopicOf(MENTIONS), deadLetterTopicOf(CANDIDATES),
                 deadLetterTopicOf(LINKED_CONCEPTS));
     }
@@ -60,6 +70,8 @@ public final class Topics {
                 Map.entry(LINKED_CONCEPTS, LinkedNote.getClassSchema()),
                 Map.entry(TEACHER_REQUESTS, TeacherLabelingRequest.getClassSchema()),
                 Map.entry(RECOMMENDATIONS, DrugRecommendations.getClassSchema()),
+                Map.entry(TEACHER_LABELS, TeacherLabel.getClassSchema()),
+                Map.entry(MODEL_EVENTS, ModelEvent.getClassSchema()),
                 Map.entry(deadLetterTopicOf(NOTES), DeadLetter.getClassSchema()),
                 Map.entry(deadLetterTopicOf(MENTIONS), DeadLetter.getClassSchema()),
                 Map.entry(deadLetterTopicOf(CANDIDATES), DeadLetter.getClassSchema()),
