@@ -3,6 +3,7 @@ package io.linkrx.link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.linkrx.extract.Mention;
 import io.linkrx.kb.Concept;
@@ -16,12 +17,21 @@ import io.linkrx.retrieve.NoteRetriever;
  * dense cosine to the re-ranker.
  */
 public final class NoteCandidateGenerator implements NoteRetriever {
-    private final CandidateGenerator generator;
+    private final Supplier<CandidateGenerator> generator;
     private final KnowledgeBase kb;
     private final int maxCandidates;
 
     /** @param maxCandidates most candidates kept per mention (the union of several queries can be larger) */
     public NoteCandidateGenerator(CandidateGenerator generator, KnowledgeBase kb, int maxCandidates) {
+        this(() -> generator, kb, maxCandidates);
+        Objects.requireNonNull(generator, "generator");
+    }
+
+    /**
+     * @param generator the generator of the re-ranker version now served (its mention dictionary changes with it)
+     * @param kb        concepts by id (their ids, names and types do not change with the version)
+     */
+    public NoteCandidateGenerator(Supplier<CandidateGenerator> generator, KnowledgeBase kb, int maxCandidates) {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.kb = Objects.requireNonNull(kb, "kb");
         this.maxCandidates = maxCandidates;
@@ -32,7 +42,7 @@ public final class NoteCandidateGenerator implements NoteRetriever {
         NoteQueries queries = new NoteQueries(null, noteText);
         List<MentionQuery> q = mentions.stream().map(m -> queries.query(m.text(), m.type())).toList();
         List<List<Candidate>> out = new ArrayList<>(mentions.size());
-        for (List<RetrievedCandidate> found : generator.generateAll(q, null)) {
+        for (List<RetrievedCandidate> found : generator.get().generateAll(q, null)) {
             List<Candidate> candidates = new ArrayList<>();
             for (RetrievedCandidate r : found) {
                 Concept c = kb.concept(r.conceptId()).orElse(null);

@@ -2,22 +2,28 @@ package io.linkrx.stage;
 
 import io.linkrx.schema.Provenance;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** Builds the provenance stamped on every output: app, model and KB versions. */
 public final class Provenances {
     private static final String APP_VERSION = appVersion();
 
     private final Clock clock;
-    private final String kbVersion;
+    private final Supplier<String> kbVersion;
 
     public Provenances(Clock clock, String kbVersion) {
+        this(clock, () -> kbVersion);
+    }
+
+    /** @param kbVersion read per output: it names the served model's dictionary, which changes with promotions */
+    public Provenances(Clock clock, Supplier<String> kbVersion) {
         this.clock = clock;
         this.kbVersion = kbVersion;
     }
 
     public Provenance now(String modelVersion) {
         return Provenance.newBuilder().setAppVersion(APP_VERSION).setModelVersion(modelVersion)
-                .setKbVersion(kbVersion).setProducedAt(clock.instant()).build();
+                .setKbVersion(kbVersion.get()).setProducedAt(clock.instant()).build();
     }
 
     private static String appVersion() {

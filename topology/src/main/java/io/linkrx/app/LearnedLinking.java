@@ -25,12 +25,9 @@ import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.kb.SynonymEnrichment;
 import io.linkrx.link.BatchRetriever;
-import io.linkrx.link.CandidateGenerator;
-import io.linkrx.link.ExtraNames;
 import io.linkrx.link.LearnedReranker;
-import io.linkrx.link.MentionDictionary;
 import io.linkrx.link.NoteCandidateGenerator;
-import io.linkrx.link.RerankerBundle;
+import io.linkrx.link.RerankerVersions;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
 import io.linkrx.route.MarginTeacherRouter;
 import io.linkrx.serving.client.EncoderClient;
@@ -72,11 +69,6 @@ final class LearnedLinking {
             throw new IllegalArgumentException(Setting.RERANKER_MODEL_DIR.key() + " needs " + Setting.SIDECAR_TARGET.key()
                     + ": the sidecar serves the re-ranker");
         }
-        Path versionDir = RerankerBundle.latestVersion(modelDir);
-        RerankerBundle bundle = RerankerBundle.read(versionDir);
-        MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
-        KnowledgeBase linkingKb = kb.withExtraNames(dictionary.namesByConcept(),
-                "dictionary:" + bundle.model() + "@" + bundle.version());
         InferenceClient client = LinkingStages.sidecarClient(config, registry);
         KbIndex index = openIndex(config, kb);
         BatchRetriever lexical = BatchRetriever.lexical(new LexicalCandidateRetriever(kb));
@@ -89,30 +81,31 @@ final class LearnedLinking {
                                         config.get(Setting.SIDECAR_ENCODER_MODEL).trim(),
                                         LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0))))))
                         : new IndexBatchRetriever(new HybridRetriever(index));
-        CandidateGenerator generator = new CandidateGenerator(
-                ExtraNames.withNames(kbRetriever, kb, dictionary.namesByConcept(), "dictionary"), dictionary,
-                LinkingStages.atLeast(config, Setting.RETRIEVAL_TOP_K, 1));
-        LearnedReranker reranker = new LearnedReranker(linkingKb, dictionary, new RerankerClient(client, bundle),
-                config.getDouble(Setting.RERANKER_NIL_THRESHOLD), () -> {
-                    client.close();
-                    if (index != null) {
-                        index.close();
-                    }
-                });
+        // the version the sidecar serves, followed across promotions and rollbacks (same repository directory)
+        RerankerVersions versions = RerankerVersions.follow(modelDir, kb, kbRetriever,
+                LinkingStages.atLeast(config, Setting.RETRIEVAL_TOP_K, 1), bundle -> new RerankerClient(client, bundle));
+        LearnedReranker reranker = new LearnedReranker(versions, config.getDouble(Setting.RERANKER_NIL_THRESHOLD), () -> {
+            client.close();
+            if (index != null) {
+                index.close();
+            }
+        });
+        RerankerVersions.Version first = versions.current();
         LOG.info("Learned linking: re-ranker {} version {} on sidecar {}, {} dictionary mentions, retrieval {}",
-                bundle.model(), bundle.version(), config.get(Setting.SIDECAR_TARGET), dictionary.size(),
+                first.bundle().model(), first.version(), config.get(Setting.SIDECAR_TARGET), first.dictionary().size(),
                 index == null ? "in-memory 3-gram" : index.hasVectors() ? "in-memory 3-gram + KB index dense" : "KB index, lexical");
-        Provenances provenances = new Provenances(clock, linkingKb.version());
+        Provenances provenances = new Provenances(clock, () -> versions.current().linkingKb().version());
         return new LinkingStages(
-                new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS), extractor(config, kb, linkingKb),
-                        provenances),
-                new RetrieveCandidatesStage(new NoteCandidateGenerator(generator, linkingKb, Integer.MAX_VALUE),
+                new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
+                        extractor(config, kb, first.linkingKb()), provenances),
+                new RetrieveCandidatesStage(new NoteCandidateGenerator(() -> versions.current().generator(), kb,
+                        Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
                 new RerankStage(reranker,
                         new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE),
                                 config.getDouble(Setting.TEACHER_MIN_MARGIN)),
                         new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
-                linkingKb.version(), reranker);
+                first.linkingKb().version(), reranker);
     }
 
     /** The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary. */

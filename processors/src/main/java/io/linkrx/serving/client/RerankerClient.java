@@ -7,6 +7,7 @@ import java.util.Objects;
 import com.google.protobuf.ByteString;
 
 import io.linkrx.link.CandidateScorer;
+import io.linkrx.link.ModelVersionChangedException;
 import io.linkrx.link.RerankerBundle;
 import io.linkrx.serving.oip.ModelInferRequest;
 import io.linkrx.serving.oip.ModelInferRequest.InferInputTensor;
@@ -14,17 +15,16 @@ import io.linkrx.serving.oip.ModelInferRequest.InferRequestedOutputTensor;
 
 /**
  * The learned re-ranker served by the sidecar (an ONNX classifier, kind {@code onnx}): FP32 feature rows in,
- * class probabilities out; one request per note.
+ * class probabilities out; one request per note. It scores for one version's bundle (feature contract, output
+ * column): an answer from another version raises {@link ModelVersionChangedException}.
  */
 public final class RerankerClient implements CandidateScorer {
     private final InferenceClient client;
     private final RerankerBundle bundle;
-    private volatile String servedVersion;
 
     public RerankerClient(InferenceClient client, RerankerBundle bundle) {
         this.client = Objects.requireNonNull(client, "client");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
-        this.servedVersion = bundle.version();
     }
 
     @Override
@@ -50,19 +50,31 @@ public final class RerankerClient implements CandidateScorer {
                 .addOutputs(InferRequestedOutputTensor.newBuilder().setName(bundle.output()))
                 .addRawInputContents(ByteString.copyFrom(buf))
                 .build();
-        return client.infer(request, response -> {
-            servedVersion = response.getModelVersion();
+        // a successful call even when another version answered: the breaker counts it as such
+        Answer answer = client.infer(request, response -> {
+            String served = response.getModelVersion();
+            if (!served.isEmpty() && !served.equals(bundle.version())) {
+                return new Answer(served, null);
+            }
             float[][] probabilities = Tensors.fp32Matrix(response, bundle.output(), rows.length);
             double[] out = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 out[i] = probabilities[i][bundle.linkColumn()];
             }
-            return out;
+            return new Answer(served, out);
         });
+        if (answer.probabilities() == null) {
+            throw new ModelVersionChangedException(bundle.model(), bundle.version(), answer.servedVersion());
+        }
+        return answer.probabilities();
+    }
+
+    /** Probabilities, or null when another version answered (its output column may differ). */
+    private record Answer(String servedVersion, double[] probabilities) {
     }
 
     @Override
     public String modelVersion() {
-        return bundle.model() + "@" + servedVersion;
+        return bundle.model() + "@" + bundle.version();
     }
 }
