@@ -8,7 +8,7 @@ import io.linkrx.eval.linking.LinkingEvalCommand;
 import io.linkrx.it.infra.ItWorkDirs;
 import io.linkrx.it.infra.KafkaClusterExtension;
 import io.linkrx.it.infra.SchemaRegistryExtension;
-import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.launcher.demo.DemoCorpus;
 import io.linkrx.launcher.local.LocalSidecar;
 import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.LinkedMention;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,7 +42,7 @@ class LearnedLinkingIT {
     @Test
     void the_app_links_with_the_trained_and_served_reranker() throws Exception {
         Path work = ItWorkDirs.newDir("learned-");
-        Path corpus = Files.writeString(work.resolve("demo.PubTator"), demoCorpus());
+        Path corpus = Files.writeString(work.resolve("demo.PubTator"), DemoCorpus.pubTator(DemoFixtures.notes()));
         try (LocalSidecar sidecar = LocalSidecar.start(work)) {
             // Given a re-ranker trained on the demo gold links and exported into the sidecar's repository
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,31 +79,11 @@ class LearnedLinkingIT {
                         predicted.put(n.getNoteId() + ":" + m.getBegin() + "-" + m.getEnd(), m.getConceptId());
                     }
                 }
-                List<DemoFixtures.ExpectedLink> gold = DemoFixtures.expectedLinks();
+                List<DemoCorpus.GoldLink> gold = DemoFixtures.expectedLinks();
                 long right = gold.stream().filter(g -> g.conceptId().equals(
                         predicted.get(g.noteId() + ":" + g.begin() + "-" + g.end()))).count();
                 assertThat((double) right / gold.size()).as("gold links found with the right concept").isGreaterThan(0.9);
             }
         }
-    }
-
-    /** The demo notes and their gold links as a PubTator corpus (line breaks as spaces: same offsets). */
-    private static String demoCorpus() {
-        KnowledgeBase kb = KnowledgeBase.load(KB);
-        Map<String, List<DemoFixtures.ExpectedLink>> byNote = DemoFixtures.expectedLinks().stream()
-                .collect(Collectors.groupingBy(DemoFixtures.ExpectedLink::noteId));
-        StringBuilder out = new StringBuilder();
-        for (ClinicalNote note : DemoFixtures.notes()) {
-            String id = note.getNoteId().replaceAll("\\D", "");
-            out.append(id).append("|t|").append(note.getText().replace('\n', ' ').replace('\r', ' ')).append('\n');
-            out.append(id).append("|a|\n");
-            for (DemoFixtures.ExpectedLink l : byNote.getOrDefault(note.getNoteId(), List.of())) {
-                String type = kb.concept(l.conceptId()).map(c -> c.type().displayName()).orElse("Disease");
-                out.append(String.join("\t", id, Integer.toString(l.begin()), Integer.toString(l.end()), l.text(), type,
-                        l.conceptId())).append('\n');
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 }

@@ -1,12 +1,14 @@
 package io.linkrx.it.pipeline;
 
+import io.linkrx.launcher.demo.DemoCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkrx.app.LinkrxApp;
 import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.it.infra.KafkaClusterExtension;
 import io.linkrx.it.infra.SchemaRegistryExtension;
-import io.linkrx.it.pipeline.DemoFixtures.ExpectedLink;
+import io.linkrx.launcher.demo.DemoCorpus.GoldLink;
 import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.DeadLetter;
 import io.linkrx.schema.LinkedMention;
@@ -73,7 +75,7 @@ class LinkingPipelineIT {
         assertThat(linked).extracting(LinkedNote::getNoteId).doesNotHaveDuplicates().hasSize(notes.size());
         Map<String, LinkedNote> byNote = linked.stream()
                 .collect(Collectors.toMap(n -> n.getNoteId().substring("pipeline-".length()), n -> n));
-        for (ExpectedLink expected : DemoFixtures.expectedLinks()) {
+        for (GoldLink expected : DemoFixtures.expectedLinks()) {
             LinkedNote note = byNote.get(expected.noteId());
             assertThat(note.getMentions()).as("%s: '%s' at %d", expected.noteId(), expected.text(), expected.begin())
                     .anySatisfy(m -> {

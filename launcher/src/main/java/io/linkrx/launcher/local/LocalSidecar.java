@@ -36,8 +36,12 @@ public final class LocalSidecar extends LocalService {
         this.httpPort = httpPort;
     }
 
-    /** Creates {@code <workDir>/repository} with the shipped encoder and starts the sidecar on free ports. */
-    public static LocalSidecar start(Path workDir) {
+    /**
+     * Creates {@code <workDir>/repository} with the shipped encoder and starts the sidecar on free ports.
+     *
+     * @param settings more {@code linkrx.sidecar.*=value} settings, e.g. to follow model events
+     */
+    public static LocalSidecar start(Path workDir, String... settings) {
         Path dir = WorkDirs.create(workDir.toAbsolutePath());
         Path repository = dir.resolve("repository");
         try {
@@ -48,23 +52,26 @@ public final class LocalSidecar extends LocalService {
             throw new UncheckedIOException("Cannot write the model repository under " + repository, e);
         }
         int[] ports = FreePort.pick(2);
-        return start(dir, repository, ports[0], ports[1], DEFAULT_START_TIMEOUT);
+        return start(dir, repository, ports[0], ports[1], DEFAULT_START_TIMEOUT, settings);
     }
 
     /** Starts (or restarts) a sidecar over an existing repository on the given ports. */
-    public static LocalSidecar start(Path workDir, Path repository, int grpcPort, int httpPort, Duration timeout) {
+    public static LocalSidecar start(Path workDir, Path repository, int grpcPort, int httpPort, Duration timeout,
+                                     String... settings) {
         long started = System.nanoTime();
         Path dir = WorkDirs.create(workDir.toAbsolutePath());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve",
+                "linkrx.sidecar.repository=" + repository.toAbsolutePath(),
+                "linkrx.sidecar.grpc.host=" + HOST,
+                "linkrx.sidecar.grpc.port=" + grpcPort,
+                "linkrx.sidecar.http.host=" + HOST,
+                "linkrx.sidecar.http.port=" + httpPort,
+                "linkrx.sidecar.ort.device=cpu"));
+        args.addAll(java.util.List.of(settings));
         JvmProcess process = JvmProcess.builder("model-serving sidecar")
                 .classpath(Classpaths.ofCurrentJvm())
                 .mainClass("io.linkrx.serving.server.InferenceServer")
-                .args("serve",
-                        "linkrx.sidecar.repository=" + repository.toAbsolutePath(),
-                        "linkrx.sidecar.grpc.host=" + HOST,
-                        "linkrx.sidecar.grpc.port=" + grpcPort,
-                        "linkrx.sidecar.http.host=" + HOST,
-                        "linkrx.sidecar.http.port=" + httpPort,
-                        "linkrx.sidecar.ort.device=cpu")
+                .args(args.toArray(String[]::new))
                 .systemProperty("ai.djl.offline", "true")
                 .systemProperty("logback.configurationFile", "logback-sidecar.xml")
                 .maxHeap("768m")
