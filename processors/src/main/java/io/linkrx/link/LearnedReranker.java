@@ -102,6 +102,12 @@ public final class LearnedReranker implements Reranker {
         return versions;
     }
 
+    /** A concept the training labels linked at least once (it is in the served version's mention dictionary). */
+    @Override
+    public boolean knowsConcept(String conceptId) {
+        return versions.current().dictionary().seen(conceptId, null);
+    }
+
     @Override
     public String modelVersion() {
         return versions.current().scorer().modelVersion();

@@ -29,15 +29,12 @@ import io.linkrx.link.LearnedReranker;
 import io.linkrx.link.NoteCandidateGenerator;
 import io.linkrx.link.RerankerVersions;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
-import io.linkrx.route.MarginTeacherRouter;
 import io.linkrx.serving.client.EncoderClient;
 import io.linkrx.serving.client.InferenceClient;
 import io.linkrx.serving.client.RerankerClient;
-import io.linkrx.stage.ContextWindow;
 import io.linkrx.stage.ExtractMentionsStage;
 import io.linkrx.stage.NoteValidator;
 import io.linkrx.stage.Provenances;
-import io.linkrx.stage.RerankStage;
 import io.linkrx.stage.RetrieveCandidatesStage;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -95,17 +92,13 @@ final class LearnedLinking {
                 first.bundle().model(), first.version(), config.get(Setting.SIDECAR_TARGET), first.dictionary().size(),
                 index == null ? "in-memory 3-gram" : index.hasVectors() ? "in-memory 3-gram + KB index dense" : "KB index, lexical");
         Provenances provenances = new Provenances(clock, () -> versions.current().linkingKb().version());
-        return new LinkingStages(
+        return LinkingStages.assemble(config, first.linkingKb(),
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
                         extractor(config, kb, first.linkingKb()), provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(() -> versions.current().generator(), kb,
                         Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
-                new RerankStage(reranker,
-                        new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE),
-                                config.getDouble(Setting.TEACHER_MIN_MARGIN)),
-                        new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
-                first.linkingKb().version(), reranker);
+                reranker, provenances);
     }
 
     /** The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary. */
