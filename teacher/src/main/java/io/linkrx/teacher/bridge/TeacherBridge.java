@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +25,7 @@ import io.linkrx.app.errors.DeadLetters;
 import io.linkrx.app.topics.Topics;
 import io.linkrx.schema.TeacherLabel;
 import io.linkrx.schema.TeacherLabelingRequest;
+import io.linkrx.serde.WireFormatException;
 import io.linkrx.teacher.Teacher;
 
 /**
@@ -36,6 +38,7 @@ import io.linkrx.teacher.Teacher;
 public final class TeacherBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TeacherBridge.class);
     static final String STAGE = "teacher-bridge";
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -64,22 +67,18 @@ public final class TeacherBridge implements AutoCloseable {
         this.producer = new KafkaProducer<>(settings.producerConfig());
     }
 
-    /** Answers requests until {@link #close()} is called from another thread. */
+    /** Answers requests until {@link #stop()} is called from another thread. */
     public void run() {
         consumer.subscribe(List.of(Topics.TEACHER_REQUESTS));
         Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
         long lastStats = System.currentTimeMillis();
         try {
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
-                    if (!running) {
-                        break; // the rest is read again after a restart: its offsets are not committed
-                    }
-                    handle(rec).forEach(r -> producer.send(r, this::failOnError));
-                    pending.put(new TopicPartition(rec.topic(), rec.partition()),
-                            new OffsetAndMetadata(rec.offset() + 1));
-                }
+                boolean registryDown = answer(consumer.poll(Duration.ofMillis(500)), pending);
                 commit(pending);
+                if (registryDown) {
+                    pause(REGISTRY_RETRY);
+                }
                 if (statsIntervalMs > 0 && System.currentTimeMillis() - lastStats >= statsIntervalMs) {
                     LOG.info("Teacher bridge: {}", stats.summary(teacher.usage()));
                     lastStats = System.currentTimeMillis();
@@ -90,6 +89,52 @@ public final class TeacherBridge implements AutoCloseable {
         } finally {
             commit(pending);
             LOG.info("Teacher bridge stopped: {}", stats.summary(teacher.usage()));
+        }
+    }
+
+    /**
+     * Answers a batch, noting each answered record's offset in {@code pending}. When the schema registry is
+     * unreachable the record is not at fault: every partition is rewound to its first unanswered record, and
+     * true is returned so the loop waits before reading them again.
+     */
+    private boolean answer(ConsumerRecords<byte[], byte[]> batch, Map<TopicPartition, OffsetAndMetadata> pending) {
+        List<TopicPartition> partitions = new ArrayList<>(batch.partitions());
+        for (int p = 0; p < partitions.size(); p++) {
+            TopicPartition tp = partitions.get(p);
+            for (ConsumerRecord<byte[], byte[]> rec : batch.records(tp)) {
+                if (!running) {
+                    return false; // the rest is read again after a restart: its offsets are not committed
+                }
+                try {
+                    handle(rec).forEach(r -> producer.send(r, this::failOnError));
+                    stats.request();
+                } catch (WireFormatException e) {
+                    if (!e.retryable()) {
+                        throw e;
+                    }
+                    LOG.error("Schema registry unavailable while answering {}-{}@{}; retrying in {} s", rec.topic(),
+                            rec.partition(), rec.offset(), REGISTRY_RETRY.toSeconds());
+                    consumer.seek(tp, rec.offset());
+                    for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
+                        consumer.seek(later, batch.records(later).get(0).offset());
+                    }
+                    return true;
+                }
+                pending.put(tp, new OffsetAndMetadata(rec.offset() + 1));
+            }
+        }
+        return false;
+    }
+
+    private void pause(Duration d) {
+        long until = System.nanoTime() + d.toNanos();
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
         }
     }
 
@@ -121,10 +166,14 @@ public final class TeacherBridge implements AutoCloseable {
 
     /** The records one request becomes: its labels, or a dead letter. */
     List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<byte[], byte[]> rec) {
-        stats.request();
         TeacherLabelingRequest request;
         try {
             request = requests.deserialize(rec.topic(), rec.headers(), rec.value());
+        } catch (WireFormatException e) {
+            if (e.retryable()) {
+                throw e; // the registry, not the record
+            }
+            return List.of(deadLetter(rec, "deserialization", e));
         } catch (RuntimeException e) {
             return List.of(deadLetter(rec, "deserialization", e));
         }
@@ -137,19 +186,21 @@ public final class TeacherBridge implements AutoCloseable {
         }
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
         byte[] key = keys.serialize(Topics.TEACHER_LABELS, request.getPatientId());
-        for (TeacherLabel label : ((RequestAnswerer.Answered) outcome).labels()) {
-            stats.answered(label);
+        List<TeacherLabel> answered = ((RequestAnswerer.Answered) outcome).labels();
+        for (TeacherLabel label : answered) {
             out.add(new ProducerRecord<>(Topics.TEACHER_LABELS, null, key,
                     labels.serialize(Topics.TEACHER_LABELS, label)));
         }
+        answered.forEach(stats::answered); // counted once serialised: a registry outage answers it again
         return out;
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> rec, String stage,
                                                       RuntimeException error) {
+        ProducerRecord<byte[], byte[]> letter = deadLetters.deadLetter(new DeadLetters.FailedRecord(rec.topic(),
+                rec.partition(), rec.offset(), rec.timestamp(), rec.key(), rec.value(), rec.headers()), stage, error);
         stats.deadLettered();
-        return deadLetters.deadLetter(new DeadLetters.FailedRecord(rec.topic(), rec.partition(), rec.offset(),
-                rec.timestamp(), rec.key(), rec.value(), rec.headers()), stage, error);
+        return letter;
     }
 
     public BridgeStats stats() {
