@@ -2,19 +2,21 @@ package io.linkrx.teacher.bridge.simulated;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 import io.linkrx.kb.SemanticType;
 import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
+import io.linkrx.text.Normalizer;
 
 /**
  * Synthetic sentences built from a small set of clinical templates around a concept's names, for concepts the gold
- * corpus never mentions. Synonyms come before the preferred name (they teach the re-ranker new surface forms) and
- * names in MeSH's inverted form ("Diabetes Mellitus, Type 2") come last; the choice of templates is seeded by the
- * concept id, so the same question always gets the same sentences.
+ * corpus never mentions. Synonyms come before the preferred name (they teach the re-ranker new surface forms); the
+ * choice of templates is seeded by the concept id, so the same question always gets the same sentences.
  */
 final class ClinicalTemplates {
     private static final List<String> DISEASE = List.of(
@@ -58,18 +60,27 @@ final class ClinicalTemplates {
         return out;
     }
 
-    /** Synonyms first, then the preferred name ({@code names[0]}); inverted "X, Y" forms after the others. */
+    /**
+     * Synonyms first, then the preferred name ({@code names[0]}). A synonym that only differs from an earlier name
+     * by case or plural ("acute abdomens") adds no surface form and is dropped; MeSH's inverted forms
+     * ("Abdomen, Acute") are used only when a concept has no other name.
+     */
     static List<String> namesByPreference(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String preferred = names.get(0).strip();
+        Set<String> seen = new HashSet<>(Set.of(Normalizer.normalize(preferred)));
         List<String> natural = new ArrayList<>();
         List<String> inverted = new ArrayList<>();
-        for (int i = 1; i <= names.size(); i++) {
-            String n = names.get(i % names.size()).strip(); // synonyms 1..n-1, then the preferred name 0
-            if (!n.isEmpty() && !natural.contains(n) && !inverted.contains(n)) {
+        for (String name : names.subList(1, names.size())) {
+            String n = name.strip();
+            if (!n.isEmpty() && seen.add(Normalizer.normalize(n))) {
                 (n.contains(", ") ? inverted : natural).add(n);
             }
         }
-        natural.addAll(inverted);
-        return natural;
+        (preferred.contains(", ") ? inverted : natural).add(preferred);
+        return natural.isEmpty() ? inverted : natural;
     }
 
     /** Mid-sentence spelling: capitalised words lower-cased, acronyms and mixed case ("HbA1c") kept. */

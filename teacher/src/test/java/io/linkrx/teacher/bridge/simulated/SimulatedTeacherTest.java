@@ -177,12 +177,17 @@ class SimulatedTeacherTest {
     void synthesisBuildsTemplateSentencesFromSynonymsForConceptsTheCorpusLacks() {
         Teacher teacher = SimulatedTeacher.fromFile(corpus, null);
         SynthesisQuestion q = new SynthesisQuestion("s3", "D003924", "MESH", "Disease",
-                List.of("Diabetes Mellitus, Type 2", "Type 2 Diabetes", "NIDDM"), 3);
+                List.of("Diabetes Mellitus, Type 2", "Type 2 Diabetes", "type 2 diabetes", "NIDDM",
+                        "Diabetes Mellitus, Noninsulin-Dependent"), 3);
         List<SyntheticExample> examples = teacher.synthesize(q);
         assertThat(examples).hasSize(3);
-        // synonyms first (mid-sentence spelling, acronyms kept), then the preferred name
+        // synonyms (mid-sentence spelling, acronyms kept), without case variants and inverted MeSH forms
         assertThat(examples).extracting(SyntheticExample::mention)
-                .containsExactly("type 2 diabetes", "NIDDM", "diabetes mellitus, type 2");
+                .containsExactly("type 2 diabetes", "NIDDM", "type 2 diabetes");
+        // the preferred name comes after the synonyms; inverted forms only when there is nothing else
+        assertThat(ClinicalTemplates.namesByPreference(List.of("Acute Abdomen", "acute abdomens", "Abdomen, Acute",
+                "surgical abdomen"))).containsExactly("surgical abdomen", "Acute Abdomen");
+        assertThat(ClinicalTemplates.namesByPreference(List.of("Abdomen, Acute"))).containsExactly("Abdomen, Acute");
         assertThat(examples).extracting(SyntheticExample::sentence).doesNotHaveDuplicates()
                 .allMatch(s -> s.endsWith("."));
         assertThat(teacher.synthesize(q)).isEqualTo(examples); // deterministic
