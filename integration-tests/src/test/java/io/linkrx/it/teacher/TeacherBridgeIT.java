@@ -6,6 +6,9 @@ import io.linkrx.app.topics.TopicProvisioner;
 import io.linkrx.app.topics.Topics;
 import io.linkrx.it.infra.KafkaClusterExtension;
 import io.linkrx.it.infra.SchemaRegistryExtension;
+import io.linkrx.kb.Concept;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.SemanticType;
 import io.linkrx.schema.DeadLetter;
 import io.linkrx.schema.Provenance;
 import io.linkrx.schema.ScoredConcept;
@@ -15,16 +18,20 @@ import io.linkrx.serde.SpecificAvroSerde;
 import io.linkrx.teacher.Teachers;
 import io.linkrx.teacher.bridge.TeacherBridge;
 import io.linkrx.teacher.bridge.TeacherBridgeSettings;
+import io.linkrx.teacher.bridge.SynthesisRequests;
+import io.linkrx.teacher.bridge.SynthesizeCommand;
 import io.linkrx.teacher.bridge.TeacherSetting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,20 +142,29 @@ class TeacherBridgeIT {
         first.stop();
         assertThat(first.bridge.stats().requests()).isEqualTo(4);
 
-        // When the bridge restarts and one more request arrives
+        // When the bridge restarts and one more label request arrives
         Running second = Running.start(TeacherBridgeSettings.of(settings));
         try (KafkaProducer<String, TeacherLabelingRequest> requests = new KafkaProducer<>(producerProps(),
                 new StringSerializer(), topics.teacherRequests.valueSerde().serializer())) {
             requests.send(record(request("it-after-restart", "4242", "p-1", "gout", gout, "LOW_SCORE",
                     List.of(concept("D006073", "Gout")))));
         }
+        // and synthesis requests are published for the KB's concepts that no label covers
+        KnowledgeBase kb = KnowledgeBase.of("it-kb", List.of(
+                new Concept("D006073", "MESH", SemanticType.DISEASE, "Gout", List.of(), List.of(), List.of(),
+                        List.of("C05.550.114.423")),
+                new Concept("D015179", "MESH", SemanticType.DISEASE, "Colorectal Neoplasms",
+                        List.of("colorectal cancer"), List.of(), List.of(), List.of("C04.588.274.476.411.307"))));
+        SynthesizeCommand.publish(TeacherBridgeSettings.of(settings),
+                new SynthesisRequests(kb, 2, Clock.systemUTC()).plan(Set.of("D006073"), Set.of(), 10));
         List<ConsumerRecord<String, TeacherLabel>> all = read(Topics.TEACHER_LABELS,
-                r -> labelDeserializer.deserialize(r.topic(), r.value()), 4);
+                r -> labelDeserializer.deserialize(r.topic(), r.value()), 6);
         second.stop();
-        // Then only the new request was answered: committed requests are not asked again
+        // Then only the new requests were answered: committed requests are not asked again
         assertThat(all).extracting(r -> r.value().getRequestId())
-                .containsExactlyInAnyOrder("it-label", "it-synth#s0", "it-synth#s1", "it-after-restart");
-        assertThat(second.bridge.stats().requests()).isEqualTo(1);
+                .containsExactlyInAnyOrder("it-label", "it-synth#s0", "it-synth#s1", "it-after-restart",
+                        "synthesize:MESH:D015179#s0", "synthesize:MESH:D015179#s1");
+        assertThat(second.bridge.stats().requests()).isEqualTo(2);
     }
 
     /** A bridge running on its own thread. */

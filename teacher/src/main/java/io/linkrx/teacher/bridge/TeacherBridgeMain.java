@@ -13,7 +13,8 @@ import io.linkrx.teacher.bridge.simulated.SimulatedTeacherProvider;
 
 /**
  * {@code ./linkrx teacher-bridge [--config file]}: runs the teacher bridge until SIGTERM / Ctrl-C.
- * {@code ./linkrx teacher-bridge settings} prints the configuration table for the README.
+ * {@code ./linkrx teacher-bridge settings} prints the configuration table for the README;
+ * {@code ./linkrx teacher-bridge synthesize ...} publishes synthesis requests ({@link SynthesizeCommand}).
  */
 public final class TeacherBridgeMain {
     private static final Logger LOG = LoggerFactory.getLogger(TeacherBridgeMain.class);
@@ -24,6 +25,9 @@ public final class TeacherBridgeMain {
     public static void main(String[] args) throws InterruptedException {
         Optional<Path> config = Optional.ofNullable(System.getenv(TeacherSetting.CONFIG_FILE_ENV))
                 .filter(s -> !s.isBlank()).map(Path::of);
+        if (args.length > 0 && args[0].equals("synthesize")) {
+            System.exit(SynthesizeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "settings" -> {
@@ -64,7 +68,7 @@ public final class TeacherBridgeMain {
     }
 
     private static void usage() {
-        System.err.println("usage: ./linkrx teacher-bridge [--config <file.properties>] | settings");
+        System.err.println("usage: ./linkrx teacher-bridge [--config <file.properties>] | settings | synthesize ...");
         System.exit(2);
     }
 }
