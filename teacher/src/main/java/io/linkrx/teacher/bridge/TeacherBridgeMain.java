@@ -1,6 +1,8 @@
 package io.linkrx.teacher.bridge;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +28,7 @@ public final class TeacherBridgeMain {
         Optional<Path> config = Optional.ofNullable(System.getenv(TeacherSetting.CONFIG_FILE_ENV))
                 .filter(s -> !s.isBlank()).map(Path::of);
         if (args.length > 0 && args[0].equals("synthesize")) {
-            System.exit(SynthesizeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SynthesizeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -43,7 +45,7 @@ public final class TeacherBridgeMain {
                 default -> usage();
             }
         }
-        TeacherBridgeSettings settings = TeacherBridgeSettings.load(config, System.getenv(), java.util.Map.of());
+        TeacherBridgeSettings settings = TeacherBridgeSettings.load(config, System.getenv(), Map.of());
         String provider = settings.get(TeacherSetting.PROVIDER);
         Teacher teacher = Teachers.create(provider, settings.asMap());
         String source = SimulatedTeacherProvider.NAME.equalsIgnoreCase(provider.strip())

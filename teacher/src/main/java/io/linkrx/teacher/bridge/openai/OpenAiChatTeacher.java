@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,7 +34,7 @@ public final class OpenAiChatTeacher implements Teacher {
     private final OpenAiSettings settings;
     private final ChatClient client;
 
-    OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, java.util.function.LongSupplier nanoClock,
+    OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, LongSupplier nanoClock,
                       Random random) {
         this.settings = settings;
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -42,8 +44,8 @@ public final class OpenAiChatTeacher implements Teacher {
     }
 
     /** A teacher with real waits. */
-    public static OpenAiChatTeacher create(java.util.Map<String, String> settings,
-                                           java.util.Map<String, String> environment) {
+    public static OpenAiChatTeacher create(Map<String, String> settings,
+                                           Map<String, String> environment) {
         return new OpenAiChatTeacher(OpenAiSettings.from(settings, environment), Sleeper.REAL, System::nanoTime,
                 new Random());
     }
