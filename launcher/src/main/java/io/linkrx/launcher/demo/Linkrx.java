@@ -34,6 +34,8 @@ public final class Linkrx {
             case "run", "register-schemas" -> Main.main(args);
             case "eval" -> eval(args);
             case "index" -> io.linkrx.index.KbIndexCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "teacher-bridge" -> io.linkrx.teacher.bridge.TeacherBridgeMain.main(
+                    java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.out.println("""
                         usage: ./linkrx <command>
@@ -48,7 +50,9 @@ public final class Linkrx {
                                              entity-linking evaluation, trains and serves the re-ranker (JSON)
                           eval tagger ...    mention-tagger evaluation (JSON)
                           index build|info ...
-                                             build or inspect the Lucene KB index""");
+                                             build or inspect the Lucene KB index
+                          teacher-bridge [--config f] | settings
+                                             answer teacher labeling requests (OpenAI-compatible or simulated teacher)""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
