@@ -34,6 +34,9 @@ public final class Linkrx {
             case "run", "register-schemas" -> Main.main(args);
             case "eval" -> eval(args);
             case "index" -> io.linkrx.index.KbIndexCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "trainer" -> io.linkrx.teacher.train.TrainerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "model" -> System.exit(io.linkrx.teacher.train.ModelCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
             default -> {
                 System.out.println("""
                         usage: ./linkrx <command>
@@ -48,7 +51,12 @@ public final class Linkrx {
                                              entity-linking evaluation, trains and serves the re-ranker (JSON)
                           eval tagger ...    mention-tagger evaluation (JSON)
                           index build|info ...
-                                             build or inspect the Lucene KB index""");
+                                             build or inspect the Lucene KB index
+                          trainer [--config f]
+                                             retrain the re-ranker from teacher labels on RETRAIN_REQUESTED, publish,
+                                             score on the dev corpus, promote or reject (settings: trainer settings)
+                          model rollback <model> [--to <version>] | promote <model> <version> | retrain <model>
+                                             send an MLOps decision to mlops.model-events.v1""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -15,6 +15,13 @@ public record StoredLabel(String requestId, String noteId, String mentionText, S
     public static final String SYNTHETIC = "synthetic";
     public static final String HUMAN = "human";
 
+    /** The label of a {@code teacher.labels.v1} record. */
+    public static StoredLabel of(io.linkrx.schema.TeacherLabel l) {
+        return new StoredLabel(l.getRequestId(), l.getNoteId(), l.getMentionText(), l.getSemanticType(),
+                l.getChosenConceptId(), l.getVocabulary(), l.getLabelSource(), l.getTeacherModel(), l.getContext(),
+                l.getMentionOffsetInContext(), l.getLabeledAt() == null ? 0 : l.getLabeledAt().toEpochMilli());
+    }
+
     public boolean nil() {
         return chosenConceptId == null || chosenConceptId.isBlank();
     }
