@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -44,11 +45,10 @@ public final class TrainerService implements AutoCloseable {
     private final Consumer<String, TeacherLabel> labels;
     private final Consumer<String, ModelEvent> events;
     private final Producer<String, ModelEvent> producer;
-    private final int retrainAfterLabels;
+    private final RetrainTrigger trigger;
     private final Thread thread;
     private final AtomicInteger cycles = new AtomicInteger();
     private volatile boolean running = true;
-    private int newLabels;
 
     /** Loads the KB and corpora and connects to Kafka; {@link #start()} begins consuming. */
     public TrainerService(TrainerSettings settings) {
@@ -64,7 +64,7 @@ public final class TrainerService implements AutoCloseable {
                 settings.retrainingSettings());
         this.cycle = new RetrainCycle(retraining, settings.paths(TrainerSetting.HUMAN_CORPORA),
                 settings.path(TrainerSetting.DEV_CORPUS), settings.path(TrainerSetting.REPOSITORY), model);
-        this.retrainAfterLabels = settings.getInt(TrainerSetting.RETRAIN_AFTER_LABELS);
+        this.trigger = new RetrainTrigger(model, settings.getInt(TrainerSetting.RETRAIN_AFTER_LABELS));
         this.topics = new Topics(settings.serdeConfig());
         this.labels = consumer(topics.teacherLabels, "labels");
         this.events = consumer(topics.modelEvents, "model-events");
@@ -93,16 +93,14 @@ public final class TrainerService implements AutoCloseable {
             while (running) {
                 storeLabels(POLL);
                 ConsumerRecords<String, ModelEvent> polled = events.poll(Duration.ofMillis(10));
-                String why = retrainReason(polled);
-                if (why == null && retrainAfterLabels > 0 && newLabels >= retrainAfterLabels) {
-                    why = newLabels + " new labels";
-                }
-                if (why != null) {
+                polled.forEach(r -> trigger.event(r.value()));
+                Optional<String> why = trigger.due();
+                if (why.isPresent()) {
                     // labels that arrived before the request belong to the cycle it asks for
                     while (storeLabels(Duration.ofMillis(200)) > 0) {
                         // drain
                     }
-                    runCycle(why);
+                    runCycle(why.get());
                 }
                 if (!polled.isEmpty()) {
                     events.commitSync();
@@ -133,20 +131,8 @@ public final class TrainerService implements AutoCloseable {
         }
         store.append(batch);
         labels.commitSync();
-        newLabels += batch.size();
+        trigger.labelsArrived(batch.size());
         return records.count();
-    }
-
-    /** Why these events ask for a retrain of this trainer's model (several requests make one cycle), or null. */
-    private String retrainReason(ConsumerRecords<String, ModelEvent> polled) {
-        String why = null;
-        for (ConsumerRecord<String, ModelEvent> r : polled) {
-            ModelEvent e = r.value();
-            if (e != null && ModelEvents.RETRAIN_REQUESTED.equals(e.getEventType()) && model.equals(e.getModelName())) {
-                why = "RETRAIN_REQUESTED by " + (e.getActor().isBlank() ? "?" : e.getActor());
-            }
-        }
-        return why;
     }
 
     private void runCycle(String why) {
@@ -160,7 +146,7 @@ public final class TrainerService implements AutoCloseable {
             LOG.error("Retrain of '{}' failed; nothing was published", model, e);
             return;
         } finally {
-            newLabels = 0;
+            trigger.cycleRan();
         }
         send(ModelEvents.published(o));
         send(ModelEvents.decided(o));
