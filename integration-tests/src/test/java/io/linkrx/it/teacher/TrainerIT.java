@@ -77,8 +77,14 @@ class TrainerIT {
             assertThat(first).extracting(ModelEvent::getEventType).containsExactly("RETRAIN_REQUESTED", "PUBLISHED", "PROMOTED");
             assertThat(first.get(2).getModelVersion()).isEqualTo("1");
 
-            // When labels for abbreviations only labels teach arrive, and a retrain is requested
-            publishLabels();
+            // When labels for abbreviations only labels teach arrive (and one unreadable record), and a retrain is requested
+            byte[] garbage = ("garbage-" + model).getBytes(StandardCharsets.UTF_8);
+            try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                raw.send(new ProducerRecord<>(Topics.TEACHER_LABELS, "patient-x".getBytes(StandardCharsets.UTF_8), garbage)).get();
+            }
+            publishLabels(model);
             assertThat(model(env, "retrain", model)).isZero();
             List<ModelEvent> events = awaitEvents(model, 6);
 
@@ -88,14 +94,16 @@ class TrainerIT {
             assertThat(published.getEventType()).isEqualTo("PUBLISHED");
             assertThat(published.getModelVersion()).isEqualTo("2");
             assertThat(published.getPreviousVersion()).isEqualTo("1");
-            assertThat(published.getMetrics()).containsEntry("labels_simulated", 12.0);
+            // (other tests on the same broker may have sent labels too)
+            assertThat(published.getMetrics().get("labels_simulated")).isGreaterThanOrEqualTo(12.0);
             assertThat(published.getActor()).isEqualTo("trainer");
             assertThat(decided.getEventType()).isEqualTo("PROMOTED");
             assertThat(decided.getMetrics().get("dev_acc_at_1")).isGreaterThan(decided.getMetrics().get("serving_dev_acc_at_1"));
             Path modelDir = work.resolve("repo").resolve(model);
             assertThat(modelDir.resolve("2/model.onnx")).isNotEmptyFile();
             assertThat(PinStore.read(modelDir)).isEqualTo(OptionalLong.of(1));
-            assertThat(trainer.labelStore().readAll()).hasSize(12);
+            assertThat(trainer.labelStore().readAll()).filteredOn(l -> l.requestId().startsWith(model)).hasSize(12);
+            assertThat(deadLetteredValues()).anySatisfy(v -> assertThat(v).isEqualTo(garbage));
 
             // When an operator rolls back, Then ROLLED_BACK names version 1 as the one to serve again
             assertThat(model(env, "rollback", model, "--reason", "IT")).isZero();
@@ -165,7 +173,7 @@ class TrainerIT {
 
     private static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            for (String t : List.of(Topics.TEACHER_LABELS, Topics.MODEL_EVENTS)) {
+            for (String t : List.of(Topics.TEACHER_LABELS, Topics.MODEL_EVENTS, Topics.deadLetterTopicOf(Topics.TEACHER_LABELS))) {
                 try {
                     admin.createTopics(List.of(new NewTopic(t, 1, (short) 1))).all().get();
                 } catch (ExecutionException e) {
@@ -177,7 +185,7 @@ class TrainerIT {
         }
     }
 
-    private static void publishLabels() throws Exception {
+    private static void publishLabels(String model) throws Exception {
         Topics topics = new Topics(Map.of("schema.registry.url", REGISTRY.url(), "auto.register.schemas", "true"));
         try (KafkaProducer<String, TeacherLabel> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
@@ -186,13 +194,40 @@ class TrainerIT {
             for (String[] h : HARD) {
                 for (int copy = 0; copy < 3; copy++, n++) {
                     String context = "Seen today for " + h[0] + ", stable.";
-                    TeacherLabel label = TeacherLabel.newBuilder().setRequestId("req-" + n).setNoteId("note-" + n)
+                    TeacherLabel label = TeacherLabel.newBuilder().setRequestId(model + "-req-" + n).setNoteId(model + "-note-" + n)
                             .setMentionText(h[0]).setSemanticType("Disease").setChosenConceptId(h[1]).setVocabulary("MESH")
                             .setLabelSource("simulated").setTeacherModel("simulated:it").setContext(context)
                             .setMentionOffsetInContext(context.indexOf(h[0])).setLabeledAt(Instant.now()).build();
                     producer.send(new ProducerRecord<>(Topics.TEACHER_LABELS, "patient-" + n, label)).get();
                 }
             }
+        }
+    }
+
+    /** The original values of the dead letters of teacher.labels.v1. */
+    private static List<byte[]> deadLetteredValues() {
+        Topics topics = new Topics(Map.of("schema.registry.url", REGISTRY.url()));
+        io.linkrx.serde.AvroDeserializer<io.linkrx.schema.DeadLetter> values =
+                new io.linkrx.serde.AvroDeserializer<>(io.linkrx.schema.DeadLetter.getClassSchema(), null);
+        values.configure(Map.of("schema.registry.url", REGISTRY.url()), false);
+        String dlq = Topics.deadLetterTopicOf(Topics.TEACHER_LABELS);
+        try (KafkaConsumer<String, io.linkrx.schema.DeadLetter> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), topics.teacherLabels.keySerde().deserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(dlq).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<byte[]> out = new ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, io.linkrx.schema.DeadLetter> r : consumer.poll(Duration.ofMillis(500))) {
+                    java.nio.ByteBuffer b = r.value().getOriginalValue();
+                    byte[] bytes = new byte[b.remaining()];
+                    b.get(bytes);
+                    out.add(bytes);
+                }
+            }
+            return out;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.linkrx.teacher.train;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,28 +9,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.linkrx.app.topics.Topic;
+import io.linkrx.app.errors.DeadLetters;
 import io.linkrx.app.topics.Topics;
 import io.linkrx.eval.linking.RerankerRetraining;
 import io.linkrx.schema.ModelEvent;
-import io.linkrx.schema.TeacherLabel;
+import io.linkrx.serde.WireFormatException;
 
 /**
  * The trainer runnable ({@code ./linkrx trainer}): keeps {@code teacher.labels.v1} in the label store (offsets
  * committed only after the labels are on disk), and runs a {@link RetrainCycle} when
  * {@code mlops.model-events.v1} asks for one for its model (RETRAIN_REQUESTED), or when
  * {@code linkrx.trainer.retrain.after.labels} new labels have arrived. It answers with PUBLISHED, then PROMOTED or
- * REJECTED, keyed by the model name. One thread does everything, so cycles never overlap.
+ * REJECTED, keyed by the model name. One thread does everything, so cycles never overlap. Unreadable label
+ * records go to {@code teacher.labels.v1.dlq.v1}.
  */
 public final class TrainerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
@@ -42,7 +46,10 @@ public final class TrainerService implements AutoCloseable {
     private final LabelStore store;
     private final RetrainCycle cycle;
     private final Topics topics;
-    private final Consumer<String, TeacherLabel> labels;
+    private final Consumer<byte[], byte[]> labels;
+    private final LabelIntake intake;
+    private final DeadLetters deadLetters;
+    private final Producer<byte[], byte[]> deadLetterProducer;
     private final Consumer<String, ModelEvent> events;
     private final Producer<String, ModelEvent> producer;
     private final RetrainTrigger trigger;
@@ -66,8 +73,17 @@ public final class TrainerService implements AutoCloseable {
                 settings.path(TrainerSetting.DEV_CORPUS), settings.path(TrainerSetting.REPOSITORY), model);
         this.trigger = new RetrainTrigger(model, settings.getInt(TrainerSetting.RETRAIN_AFTER_LABELS));
         this.topics = new Topics(settings.serdeConfig());
-        this.labels = consumer(topics.teacherLabels, "labels");
-        this.events = consumer(topics.modelEvents, "model-events");
+        this.labels = consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer(), "labels");
+        DeadLetters deadLetters = new DeadLetters();
+        Map<String, Object> dlqConfig = new HashMap<>(settings.serdeConfig());
+        dlqConfig.put("application.id", settings.get(TrainerSetting.GROUP_ID));
+        deadLetters.configure(dlqConfig);
+        this.deadLetters = deadLetters;
+        this.intake = new LabelIntake(topics.teacherLabels.valueSerde().deserializer());
+        this.deadLetterProducer = new KafkaProducer<>(producerProps("linkrx-trainer-dlq"), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        this.events = consumer(topics.modelEvents.keySerde().deserializer(), topics.modelEvents.valueSerde().deserializer(),
+                "model-events");
         this.producer = producer();
         this.thread = new Thread(this::run, "linkrx-trainer");
     }
@@ -92,7 +108,7 @@ public final class TrainerService implements AutoCloseable {
         try {
             while (running) {
                 storeLabels(POLL);
-                ConsumerRecords<String, ModelEvent> polled = events.poll(Duration.ofMillis(10));
+                ConsumerRecords<String, ModelEvent> polled = pollEvents();
                 polled.forEach(r -> trigger.event(r.value()));
                 Optional<String> why = trigger.due();
                 if (why.isPresent()) {
@@ -114,25 +130,76 @@ public final class TrainerService implements AutoCloseable {
             labels.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             events.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             producer.close(Duration.ofSeconds(5));
+            deadLetterProducer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Stores a batch of labels and commits their offsets; returns how many arrived. */
+    /**
+     * Stores a batch of labels (forced to disk), dead-letters unreadable records, then commits; returns how many
+     * records were read.
+     */
     private int storeLabels(Duration timeout) {
-        ConsumerRecords<String, TeacherLabel> records = labels.poll(timeout);
+        ConsumerRecords<byte[], byte[]> records = labels.poll(timeout);
         if (records.isEmpty()) {
             return 0;
         }
-        List<StoredLabel> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, TeacherLabel> r : records) {
-            if (r.value() != null) {
-                batch.add(StoredLabel.of(r.value()));
+        LabelIntake.Batch batch = intake.read(records);
+        List<ProducerRecord<byte[], byte[]>> letters = new java.util.ArrayList<>();
+        try {
+            for (LabelIntake.Unreadable u : batch.unreadable()) {
+                letters.add(deadLetters.deadLetter(u.record(), "trainer-deserialization", u.error()));
             }
+        } catch (WireFormatException e) {
+            // the dead-letter schema could not be registered or looked up: read the whole batch again later
+            LOG.warn("Cannot dead-letter unreadable labels ({}); reading the batch again", e.code());
+            batch.firstOffsets().forEach(labels::seek);
+            sleep(2_000);
+            return 0;
         }
-        store.append(batch);
-        labels.commitSync();
-        trigger.labelsArrived(batch.size());
-        return records.count();
+        store.append(batch.labels());
+        if (!letters.isEmpty()) {
+            letters.forEach(deadLetterProducer::send);
+            deadLetterProducer.flush();
+        }
+        if (!batch.commit().isEmpty()) {
+            labels.commitSync(batch.commit());
+        }
+        if (!batch.retryFrom().isEmpty()) {
+            LOG.warn("Schema registry unavailable while reading labels; reading {} partition(s) again", batch.retryFrom().size());
+            batch.retryFrom().forEach(labels::seek);
+            sleep(2_000);
+        }
+        trigger.labelsArrived(batch.labels().size());
+        // while the registry is down nothing was read for good: draining must not spin on it
+        return batch.retryFrom().isEmpty() ? records.count() : 0;
+    }
+
+    /** Model events; an unreadable one is skipped (logged), a registry outage waits and reads it again. */
+    private ConsumerRecords<String, ModelEvent> pollEvents() {
+        try {
+            return events.poll(Duration.ofMillis(10));
+        } catch (RecordDeserializationException e) {
+            TopicPartition tp = e.topicPartition();
+            if (e.getCause() instanceof WireFormatException w && w.retryable()) {
+                LOG.warn("Schema registry unavailable while reading {}@{}; retrying", tp, e.offset());
+                events.seek(tp, e.offset());
+                sleep(2_000);
+            } else {
+                LOG.error("Skipping unreadable model event at {}@{}: {}", tp, e.offset(),
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                events.seek(tp, e.offset() + 1);
+            }
+            return ConsumerRecords.empty();
+        }
+    }
+
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void runCycle(String why) {
@@ -160,7 +227,7 @@ public final class TrainerService implements AutoCloseable {
         producer.send(new ProducerRecord<>(topics.modelEvents.name(), event.getModelName(), event));
     }
 
-    private <V> Consumer<String, V> consumer(Topic<String, V> topic, String suffix) {
+    private <K, V> Consumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values, String suffix) {
         Map<String, Object> props = new HashMap<>(settings.kafka());
         props.put("group.id", settings.get(TrainerSetting.GROUP_ID) + (suffix.equals("labels") ? "" : "-" + suffix));
         props.put("client.id", "linkrx-trainer-" + suffix);
@@ -169,15 +236,19 @@ public final class TrainerService implements AutoCloseable {
         props.put("isolation.level", "read_committed");
         // a cycle trains and scores in the poll thread
         props.put("max.poll.interval.ms", Integer.toString(60 * 60 * 1000));
-        return new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        return new KafkaConsumer<>(props, keys, values);
+    }
+
+    private Map<String, Object> producerProps(String clientId) {
+        Map<String, Object> props = new HashMap<>(settings.kafka());
+        props.put("client.id", clientId);
+        props.put("acks", "all");
+        props.put("enable.idempotence", "true");
+        return props;
     }
 
     private Producer<String, ModelEvent> producer() {
-        Map<String, Object> props = new HashMap<>(settings.kafka());
-        props.put("client.id", "linkrx-trainer-events");
-        props.put("acks", "all");
-        props.put("enable.idempotence", "true");
-        return new KafkaProducer<>(props, topics.modelEvents.keySerde().serializer(),
+        return new KafkaProducer<>(producerProps("linkrx-trainer-events"), topics.modelEvents.keySerde().serializer(),
                 topics.modelEvents.valueSerde().serializer());
     }
 
@@ -188,6 +259,7 @@ public final class TrainerService implements AutoCloseable {
             labels.close();
             events.close();
             producer.close();
+            deadLetterProducer.close();
             return;
         }
         labels.wakeup();
