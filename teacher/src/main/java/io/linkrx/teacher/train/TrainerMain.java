@@ -30,6 +30,11 @@ public final class TrainerMain {
             stopped.countDown();
         }, "linkrx-trainer-shutdown"));
         service.start();
-        stopped.await();
+        // a trainer that stopped on its own (logged) must not look healthy to the process supervisor
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!service.alive()) {
+                System.exit(1);
+            }
+        }
     }
 }

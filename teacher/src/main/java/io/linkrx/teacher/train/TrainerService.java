@@ -99,6 +99,11 @@ public final class TrainerService implements AutoCloseable {
         return cycles.get();
     }
 
+    /** False once the trainer stopped, after {@link #close()} or a failure it could not survive. */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
     public LabelStore labelStore() {
         return store;
     }
