@@ -111,5 +111,12 @@ class RetrainCycleTest {
         assertThat(v2.reason()).contains("drops below serving version 1");
         assertThat(PinStore.read(repo.resolve("reranker"))).isEqualTo(OptionalLong.of(1));
         assertThat(repo.resolve("reranker/2/model.onnx")).isNotEmptyFile();
+
+        // and the next cycle compares with version 1, which still serves, not with the rejected, newer 2
+        RetrainCycle.Outcome v3 = cycle.run(List.of(), "sha256:none");
+        assertThat(v3.version()).isEqualTo(3);
+        assertThat(v3.servingVersion()).contains("1");
+        assertThat(v3.serving().orElseThrow().accAt1()).isEqualTo(v1.candidate().accAt1());
+        assertThat(PinStore.read(repo.resolve("reranker"))).isEqualTo(OptionalLong.of(1));
     }
 }
