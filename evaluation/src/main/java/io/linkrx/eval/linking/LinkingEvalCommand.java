@@ -84,11 +84,7 @@ public final class LinkingEvalCommand {
 
     static Map<String, Object> evaluate(LinkingEvalOptions o) throws IOException {
         long start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBases.load(o.kbs().stream().map(KbSpec::parse).toList());
-        if (!o.synonymKbs().isEmpty()) {
-            KnowledgeBase lender = KnowledgeBases.load(o.synonymKbs().stream().map(KbSpec::parse).toList());
-            kb = kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
-        }
+        KnowledgeBase kb = loadKnowledgeBase(o.kbs(), o.synonymKbs());
         GoldResolver resolver = new GoldResolver(kb);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("command", "eval linking");
@@ -115,14 +111,11 @@ public final class LinkingEvalCommand {
             Path versionDir = RerankerBundle.latestVersion(repository.resolve(o.modelName()));
             RerankerBundle bundle = RerankerBundle.read(versionDir);
             MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
-            Map<String, java.util.Set<String>> names = dictionary.namesByConcept();
-            KnowledgeBase linkingKb = kb.withExtraNames(names, "dictionary:" + bundle.version());
+            KnowledgeBase linkingKb = withDictionaryNames(kb, dictionary, bundle.version());
             List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
             sidecar.awaitModel(bundle.model(), bundle.version());
-            EntityLinker linker = new EntityLinker(
-                    new CandidateGenerator(ExtraNames.withNames(retrieval.kbRetriever(), kb, names, "dictionary"),
-                            dictionary, o.k()),
-                    new LinkingFeatures(linkingKb, dictionary), new RerankerClient(sidecar.client, bundle),
+            EntityLinker linker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
+                    new RerankerClient(sidecar.client, bundle), o.k(),
                     o.nilThreshold() >= 0 ? o.nilThreshold() : bundle.nilThreshold());
             result.put("model", linker.modelVersion());
             long t0 = System.nanoTime();
@@ -164,13 +157,39 @@ public final class LinkingEvalCommand {
         return info;
     }
 
-    private static long nextVersion(Path modelDir) {
+    /** The version after the newest numeric version directory of the model, 1 when there is none. */
+    static long nextVersion(Path modelDir) {
         try {
             return Files.isDirectory(modelDir)
                     ? Long.parseLong(RerankerBundle.latestVersion(modelDir).getFileName().toString()) + 1 : 1;
         } catch (IllegalArgumentException e) {
             return 1;
         }
+    }
+
+    /** The KBs of {@code --kb}, with names borrowed from the KBs of {@code --synonyms-from} (same spec syntax). */
+    static KnowledgeBase loadKnowledgeBase(List<String> kbSpecs, List<String> synonymSpecs) {
+        KnowledgeBase kb = KnowledgeBases.load(kbSpecs.stream().map(KbSpec::parse).toList());
+        if (!synonymSpecs.isEmpty()) {
+            KnowledgeBase lender = KnowledgeBases.load(synonymSpecs.stream().map(KbSpec::parse).toList());
+            kb = kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
+        }
+        return kb;
+    }
+
+    /** The KB as a re-ranker version links against it: plus the names of its mention dictionary. */
+    static KnowledgeBase withDictionaryNames(KnowledgeBase kb, MentionDictionary dictionary, String version) {
+        return kb.withExtraNames(dictionary.namesByConcept(), "dictionary:" + version);
+    }
+
+    /** The linker of one re-ranker version, as the app builds it: KB retrieval plus the dictionary's names. */
+    static EntityLinker linker(BatchRetriever kbRetriever, KnowledgeBase kb, KnowledgeBase linkingKb,
+                               MentionDictionary dictionary, io.linkrx.link.CandidateScorer scorer, int k,
+                               double nilThreshold) {
+        return new EntityLinker(
+                new CandidateGenerator(ExtraNames.withNames(kbRetriever, kb, dictionary.namesByConcept(), "dictionary"),
+                        dictionary, k),
+                new LinkingFeatures(linkingKb, dictionary), scorer, nilThreshold);
     }
 
     static Map<String, Object> goldMentions(List<PubTatorDocument> docs, GoldResolver resolver, EntityLinker linker,

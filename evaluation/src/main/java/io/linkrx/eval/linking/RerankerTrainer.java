@@ -45,8 +45,10 @@ final class RerankerTrainer {
                 factory);
         String[] names = tribuoNames();
         for (int i = 0; i < examples.rows.size(); i++) {
-            data.add(new ArrayExample<>(new Label(examples.labels.get(i) ? LINK : OTHER), names,
-                    toDoubles(examples.rows.get(i))));
+            ArrayExample<Label> example = new ArrayExample<>(new Label(examples.labels.get(i) ? LINK : OTHER), names,
+                    toDoubles(examples.rows.get(i)));
+            example.setWeight(examples.weights.get(i));
+            data.add(example);
         }
         if (kind == Kind.FACTORIZATION_MACHINE) {
             return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs,

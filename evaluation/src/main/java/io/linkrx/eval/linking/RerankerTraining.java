@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -40,6 +41,15 @@ final class RerankerTraining {
     }
 
     Result train(KnowledgeBase kb, GoldResolver resolver, List<PubTatorDocument> docs) {
+        return train(kb, resolver, docs, d -> 1.0);
+    }
+
+    /**
+     * @param weight example weight of every row of a document (mixing sources); documents sharing an id are one
+     *               document for the folds and the leave-own-document-out dictionary
+     */
+    Result train(KnowledgeBase kb, GoldResolver resolver, List<PubTatorDocument> docs,
+                 ToDoubleFunction<PubTatorDocument> weight) {
         MentionDictionary dictionary = dictionary(docs, resolver);
         Set<String> foldA = new HashSet<>();
         for (int i = 0; i < docs.size(); i += 2) {
@@ -53,7 +63,7 @@ final class RerankerTraining {
             KnowledgeBase others = kb.withExtraNames(names, version);
             BatchRetriever retriever = ExtraNames.withNames(kbRetriever, kb, names, version);
             examples.addAll(TrainingExamples.build(fold, new CandidateGenerator(retriever, dictionary, k),
-                    new LinkingFeatures(others, dictionary), resolver));
+                    new LinkingFeatures(others, dictionary), resolver, weight));
         }
         return new Result(trainer.train(examples), dictionary, examples.rows.size(), examples.mentions,
                 examples.mentionsWithGoldCandidate);

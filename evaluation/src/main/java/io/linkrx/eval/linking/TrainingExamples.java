@@ -3,6 +3,7 @@ package io.linkrx.eval.linking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import io.linkrx.corpus.GoldMention;
 import io.linkrx.corpus.PubTatorDocument;
@@ -19,20 +20,24 @@ import io.linkrx.link.RetrievedCandidate;
 final class TrainingExamples {
     final List<float[]> rows = new ArrayList<>();
     final List<Boolean> labels = new ArrayList<>();
+    /** Tribuo example weight per row: the mix weight of the row's document. */
+    final List<Float> weights = new ArrayList<>();
     int mentions;
     int mentionsWithGoldCandidate;
 
     void addAll(TrainingExamples other) {
         rows.addAll(other.rows);
         labels.addAll(other.labels);
+        weights.addAll(other.weights);
         mentions += other.mentions;
         mentionsWithGoldCandidate += other.mentionsWithGoldCandidate;
     }
 
     static TrainingExamples build(List<PubTatorDocument> docs, CandidateGenerator generator, LinkingFeatures features,
-                                  GoldResolver resolver) {
+                                  GoldResolver resolver, ToDoubleFunction<PubTatorDocument> weight) {
         TrainingExamples out = new TrainingExamples();
         for (PubTatorDocument doc : docs) {
+            float w = (float) weight.applyAsDouble(doc);
             DocumentQueries queries = new DocumentQueries(doc);
             List<GoldMention> golds = doc.mentions().stream().filter(m -> m.type() != null && !m.nil()).toList();
             List<MentionQuery> mentionQueries = golds.stream().map(queries::query).toList();
@@ -49,6 +54,7 @@ final class TrainingExamples {
                     any |= positive;
                     out.rows.add(rows[i]);
                     out.labels.add(positive);
+                    out.weights.add(w);
                 }
                 out.mentions++;
                 if (any) {

@@ -36,6 +36,9 @@ public final class Linkrx {
             case "index" -> io.linkrx.index.KbIndexCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "teacher-bridge" -> io.linkrx.teacher.bridge.TeacherBridgeMain.main(
                     java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "trainer" -> io.linkrx.teacher.train.TrainerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "model" -> System.exit(io.linkrx.teacher.train.ModelCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
             default -> {
                 System.out.println("""
                         usage: ./linkrx <command>
@@ -52,7 +55,12 @@ public final class Linkrx {
                           index build|info ...
                                              build or inspect the Lucene KB index
                           teacher-bridge [--config f] | settings
-                                             answer teacher labeling requests (OpenAI-compatible or simulated teacher)""");
+                                             answer teacher labeling requests (OpenAI-compatible or simulated teacher)
+                          trainer [--config f]
+                                             retrain the re-ranker from teacher labels on RETRAIN_REQUESTED, publish,
+                                             score on the dev corpus, promote or reject (settings: trainer settings)
+                          model rollback <model> [--to <version>] | promote <model> <version> | retrain <model>
+                                             send an MLOps decision to mlops.model-events.v1""");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -13,15 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pinned version of a model, kept in {@code <repo>/<model>/linkrx-pinned-version} so a restart keeps serving
- * it. Operators may also write the file by hand; the poller reads it on every pass.
+ * it. Operators may also write the file by hand; the poller reads it on every pass. Public for the trainer, which
+ * pins the serving version before it publishes a candidate the sidecar must not serve yet.
  */
-final class PinStore {
-    static final String FILE_NAME = "linkrx-pinned-version";
+public final class PinStore {
+    public static final String FILE_NAME = "linkrx-pinned-version";
     private static final Logger LOG = LoggerFactory.getLogger(PinStore.class);
 
     private PinStore() {}
 
-    static OptionalLong read(Path modelDir) {
+    public static OptionalLong read(Path modelDir) {
         Path file = modelDir.resolve(FILE_NAME);
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -41,7 +42,7 @@ final class PinStore {
     }
 
     /** Writes (or, with an empty value, removes) the pin atomically, so a crash never leaves half a number. */
-    static void write(Path modelDir, OptionalLong version) throws IOException {
+    public static void write(Path modelDir, OptionalLong version) throws IOException {
         Path file = modelDir.resolve(FILE_NAME);
         if (version.isEmpty()) {
             Files.deleteIfExists(file);

@@ -23,7 +23,7 @@ public final class LinkrxConfig {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LinkrxConfig.class);
     /** Variables of the same environment that belong to other linkrx programs (the sidecar, the scripts). */
     private static final java.util.List<String> OTHER_PROGRAMS_ENV = java.util.List.of(
-            "LINKRX_CONFIG", "LINKRX_SIDECAR_", "LINKRX_JAVA_OPTS", "LINKRX_SKIP_BUILD", "LINKRX_REGISTRY_JAR", "LINKRX_LOG_LEVEL");
+            "LINKRX_CONFIG", "LINKRX_SIDECAR_", "LINKRX_TRAINER_", "LINKRX_JAVA_OPTS", "LINKRX_SKIP_BUILD", "LINKRX_REGISTRY_JAR", "LINKRX_LOG_LEVEL");
 
     private final Map<String, String> values;
 

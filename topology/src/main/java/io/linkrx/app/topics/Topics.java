@@ -58,7 +58,7 @@ public final class Topics {
         return List.of(NOTES, MENTIONS, CANDIDATES, LINKED_CONCEPTS, TEACHER_REQUESTS, RECOMMENDATIONS,
                 TEACHER_LABELS, MODEL_EVENTS,
                 deadLetterTopicOf(NOTES), deadLetterTopicOf(MENTIONS), deadLetterTopicOf(CANDIDATES),
-                deadLetterTopicOf(LINKED_CONCEPTS), deadLetterTopicOf(TEACHER_REQUESTS));
+                deadLetterTopicOf(LINKED_CONCEPTS), deadLetterTopicOf(TEACHER_REQUESTS), deadLetterTopicOf(TEACHER_LABELS));
     }
 
     /** Value schemas per topic, for registration by a deployment step. */
@@ -76,7 +76,9 @@ public final class Topics {
                 Map.entry(deadLetterTopicOf(MENTIONS), DeadLetter.getClassSchema()),
                 Map.entry(deadLetterTopicOf(CANDIDATES), DeadLetter.getClassSchema()),
                 Map.entry(deadLetterTopicOf(LINKED_CONCEPTS), DeadLetter.getClassSchema()),
-                Map.entry(deadLetterTopicOf(TEACHER_REQUESTS), DeadLetter.getClassSchema()));
+                Map.entry(deadLetterTopicOf(TEACHER_REQUESTS), DeadLetter.getClassSchema()),
+                // the trainer dead-letters unreadable labels
+                Map.entry(deadLetterTopicOf(TEACHER_LABELS), DeadLetter.getClassSchema()));
     }
 
     public static String deadLetterTopicOf(String topic) {
