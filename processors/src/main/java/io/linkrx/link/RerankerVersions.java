@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.serving.repository.PinStore;
 
 /**
  * The re-ranker version the sidecar serves, with everything that belongs to that version: its mention dictionary
@@ -39,8 +40,8 @@ public final class RerankerVersions {
     }
 
     /**
-     * Starts from the newest version directory of {@code modelDir}; if the sidecar serves another (a pinned one),
-     * the first answer switches to it.
+     * Starts from the version the sidecar serves: the pinned one (a rejected candidate may be newer), else the newest
+     * version directory; if the sidecar serves another, its first answer switches to it.
      *
      * @param kb           the KB without any dictionary names
      * @param kbRetriever  retrieval over the KB's own names; each version adds its dictionary names to it
@@ -49,7 +50,7 @@ public final class RerankerVersions {
     public static RerankerVersions follow(Path modelDir, KnowledgeBase kb, BatchRetriever kbRetriever, int topK,
                                           Function<RerankerBundle, CandidateScorer> scorers) {
         Function<Path, Version> loader = dir -> load(dir, kb, kbRetriever, topK, scorers);
-        return new RerankerVersions(modelDir, loader, loader.apply(RerankerBundle.latestVersion(modelDir)));
+        return new RerankerVersions(modelDir, loader, loader.apply(servedVersionDir(modelDir)));
     }
 
     /** A single version that never changes (tests, evaluation). */
@@ -92,6 +93,15 @@ public final class RerankerVersions {
                     e.getMessage(), now.version());
             return false;
         }
+    }
+
+    /** The pinned version's directory when the pin names one, else the newest. */
+    static Path servedVersionDir(Path modelDir) {
+        java.util.OptionalLong pin = PinStore.read(modelDir);
+        if (pin.isPresent() && Files.isDirectory(modelDir.resolve(Long.toString(pin.getAsLong())))) {
+            return modelDir.resolve(Long.toString(pin.getAsLong()));
+        }
+        return RerankerBundle.latestVersion(modelDir);
     }
 
     private static Version load(Path versionDir, KnowledgeBase kb, BatchRetriever kbRetriever, int topK,

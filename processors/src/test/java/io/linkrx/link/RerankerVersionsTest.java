@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import io.linkrx.rerank.MentionCandidates;
 import io.linkrx.rerank.RerankResult;
 import io.linkrx.retrieve.Candidate;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
+import io.linkrx.serving.repository.PinStore;
 
 class RerankerVersionsTest {
     private static final String NOTE = "Known NIDDM, on metformin.";
@@ -29,16 +31,16 @@ class RerankerVersionsTest {
     private final List<String> scoredWith = new ArrayList<>();
 
     @Test
-    void givenTheSidecarSwapsToANewVersionWhenANoteIsRerankedThenTheAppFollowsWithThatVersionsDictionary() {
+    void givenTheSidecarSwapsToANewVersionWhenANoteIsRerankedThenTheAppFollowsWithThatVersionsDictionary() throws Exception {
         Path modelDir = repository.resolve("reranker");
         publish(modelDir, "1", new MentionDictionary());
         MentionDictionary learnt = new MentionDictionary();
         learnt.add("teacher-label-1", "niddm", "D003924"); // a teacher label taught version 2 this name
         publish(modelDir, "2", learnt);
         served = "1";
+        PinStore.write(modelDir, OptionalLong.of(1)); // version 2 is published but not promoted
         RerankerVersions versions = RerankerVersions.follow(modelDir, LinkingTestKb.KB,
                 BatchRetriever.lexical(new LexicalCandidateRetriever(LinkingTestKb.KB)), 5, this::scorer);
-        versions.follow("1"); // the newest directory is 2, but the sidecar is pinned to 1
         NoteCandidateGenerator retrieval = new NoteCandidateGenerator(() -> versions.current().generator(),
                 LinkingTestKb.KB, Integer.MAX_VALUE);
         LearnedReranker reranker = new LearnedReranker(versions, 0.3, () -> { });
@@ -54,7 +56,7 @@ class RerankerVersionsTest {
         RerankResult swapped = reranker.rerank(NOTE, input);
         List<Candidate> after = retrieval.retrieve(NOTE, List.of(niddm)).get(0);
 
-        assertThat(onVersion1.modelVersion()).isEqualTo("reranker@1");
+        assertThat(onVersion1.modelVersion()).as("starts from the pinned version").isEqualTo("reranker@1");
         assertThat(before.get(0)).extracting(Candidate::conceptId).doesNotContain("D003924");
         assertThat(swapped.degraded()).isFalse();
         assertThat(swapped.modelVersion()).as("outputs name the served version").isEqualTo("reranker@2");

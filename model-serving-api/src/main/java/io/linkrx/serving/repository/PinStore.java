@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pinned version of a model, kept in {@code <repo>/<model>/linkrx-pinned-version} so a restart keeps serving
- * it. Operators may also write the file by hand; the poller reads it on every pass. Public for the trainer, which
- * pins the serving version before it publishes a candidate the sidecar must not serve yet.
+ * it. Operators may also write the file by hand; the poller reads it on every pass. Shared by the sidecar, the
+ * trainer (it pins the serving version before it publishes a candidate the sidecar must not serve yet) and the app
+ * (it starts from the version the sidecar serves).
  */
 public final class PinStore {
     public static final String FILE_NAME = "linkrx-pinned-version";
