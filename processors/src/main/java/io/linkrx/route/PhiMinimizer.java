@@ -62,7 +62,7 @@ public final class PhiMinimizer {
             Pattern.compile("\\b(?=(?:[A-Za-z-]*\\d){4})(?=[0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\\b")); // alphanumeric code
     private static final List<Pattern> DATES = List.of(
             Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?)?\\b"),  // ISO
-            Pattern.compile("\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b"),                          // 03/14/2024, 14.03.24
+            Pattern.compile("\\b\\d{1,2}(?:/\\d{1,2}/|\\.\\d{1,2}\\.|-\\d{1,2}-)\\d{2,4}\\b"), // 03/14/2024, 14.03.24, not 7.5-15
             Pattern.compile("\\b\\d{1,2}/(?:19|20)\\d{2}\\b"),                                    // 3/2019
             Pattern.compile("\\b" + MONTH + "[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?\\b"), // March 14, 2024
             Pattern.compile("\\b\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?" + MONTH + "(?:,?[ \\t]+\\d{4})?\\b"), // 14 March 2024

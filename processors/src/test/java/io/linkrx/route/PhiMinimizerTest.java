@@ -84,6 +84,14 @@ class PhiMinimizerTest {
     }
 
     @Test
+    void givenDoseRangesAndMutationLikeNumbers_whenRedacted_thenTheyAreNotTakenForDates() {
+        String note = "Dexamethasone 7.5-15 mg daily; levels 1.1-30 ng/mL. Next visit 14.03.2026 or 3-14-26.";
+
+        assertThat(namesDatesIds.redact(note)).isEqualTo("Dexamethasone 7.5-15 mg daily; levels 1.1-30 ng/mL. "
+                + "Next visit [DATE] or [DATE].");
+    }
+
+    @Test
     void givenAMentionInsideAPhiPattern_whenSpansAreFound_thenTheMentionIsNeverRedacted() {
         String text = "Referred by Dr. James Parkinson for tremor.";
         int begin = text.indexOf("Parkinson");
