@@ -132,6 +132,26 @@ public final class LinkrxApp implements AutoCloseable {
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
+    /**
+     * Waits until the streams are RUNNING.
+     *
+     * @throws IllegalStateException when they are not within {@code timeout} or fail (state ERROR)
+     */
+    public void awaitRunning(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("linkrx did not become RUNNING within " + timeout + " (state " + state() + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for linkrx to run", e);
+            }
+        }
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

@@ -1,15 +1,11 @@
 package io.linkrx.it.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.linkrx.app.LinkrxApp;
 import io.linkrx.app.config.LinkrxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 
 /** What every pipeline IT's app shares: the local broker and registry, 3 partitions, loopback ops port. */
 final class ItApps {
@@ -33,11 +29,7 @@ final class ItApps {
         return LinkrxConfig.of(settings);
     }
 
-    static void awaitRunning(LinkrxApp app, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (app.state() != KafkaStreams.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    static void awaitRunning(LinkrxApp app, Duration timeout) {
+        app.awaitRunning(timeout);
     }
 }

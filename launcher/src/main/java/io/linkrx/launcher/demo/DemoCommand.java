@@ -28,13 +28,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The one-command demo on the embedded default: a local KRaft broker process, a local Apicurio registry process,
@@ -67,10 +62,10 @@ public final class DemoCommand {
             LinkrxConfig config = demoConfig(broker.bootstrapServers(), registry.url(), sidecar.target(), work.resolve("streams"), rx,
                     rerankerDir);
             try (LinkrxApp app = LinkrxApp.start(config)) {
-                awaitRunning(app);
+                app.awaitRunning(READY_TIMEOUT);
                 out.printf("linkrx running (metrics: http://127.0.0.1:%d/metrics); publishing %d demo notes%n",
                         app.opsPort(), notes.size());
-                publish(notes, broker.bootstrapServers(), config.serdeConfig());
+                NoteProducer.publish(notes, broker.bootstrapServers(), config.serdeConfig());
                 return collectAndPrint(notes, broker.bootstrapServers(), config.serdeConfig(), rx.on());
             }
         } finally {
@@ -101,30 +96,6 @@ public final class DemoCommand {
         return LinkrxConfig.load(java.util.Optional.empty(), System.getenv(), settings);
     }
 
-    private void awaitRunning(LinkrxApp app) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (app.state() != KafkaStreams.State.RUNNING) {
-            if (Instant.now().isAfter(deadline) || app.state() == KafkaStreams.State.ERROR) {
-                throw new IllegalStateException("linkrx did not become RUNNING within " + READY_TIMEOUT + " (state " + app.state() + ")");
-            }
-            sleep(200);
-        }
-    }
-
-    private static void publish(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        var valueSerializer = new io.linkrx.serde.AvroSerializer<ClinicalNote>();
-        valueSerializer.configure(serdeConfig, false);
-        try (KafkaProducer<String, ClinicalNote> producer = new KafkaProducer<>(props, new StringSerializer(), valueSerializer)) {
-            for (ClinicalNote note : notes) {
-                producer.send(new ProducerRecord<>(Topics.NOTES, note.getPatientId(), note));
-            }
-            producer.flush();
-        }
-    }
 
     private int collectAndPrint(List<ClinicalNote> notes, String bootstrap, Map<String, Object> serdeConfig, boolean rxOn) {
         Map<String, LinkedNote> linked = new LinkedHashMap<>();
@@ -209,12 +180,4 @@ public final class DemoCommand {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

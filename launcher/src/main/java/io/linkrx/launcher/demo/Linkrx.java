@@ -36,6 +36,8 @@ public final class Linkrx {
             case "index" -> io.linkrx.index.KbIndexCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "teacher-bridge" -> io.linkrx.teacher.bridge.TeacherBridgeMain.main(
                     java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "teacher-loop" -> System.exit(io.linkrx.launcher.loop.TeacherLoopCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             case "trainer" -> io.linkrx.teacher.train.TrainerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             case "model" -> System.exit(io.linkrx.teacher.train.ModelCommand.run(
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
@@ -56,6 +58,8 @@ public final class Linkrx {
                                              build or inspect the Lucene KB index
                           teacher-bridge [--config f] | settings
                                              answer teacher labeling requests (OpenAI-compatible or simulated teacher)
+                          teacher-loop [--train f --dev f --kb spec ...] [--seed-docs N] ...
+                                             the whole teacher loop on the embedded stack with the simulated teacher
                           trainer [--config f]
                                              retrain the re-ranker from teacher labels on RETRAIN_REQUESTED, publish,
                                              score on the dev corpus, promote or reject (settings: trainer settings)

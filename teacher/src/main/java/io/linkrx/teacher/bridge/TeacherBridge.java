@@ -27,6 +27,8 @@ import io.linkrx.schema.TeacherLabel;
 import io.linkrx.schema.TeacherLabelingRequest;
 import io.linkrx.serde.WireFormatException;
 import io.linkrx.teacher.Teacher;
+import io.linkrx.teacher.Teachers;
+import io.linkrx.teacher.bridge.simulated.SimulatedTeacherProvider;
 
 /**
  * The teacher bridge, a thin Kafka adapter around {@link RequestAnswerer}: reads {@code teacher.labeling-requests.v1}
@@ -65,6 +67,16 @@ public final class TeacherBridge implements AutoCloseable {
         this.statsIntervalMs = settings.getLong(TeacherSetting.STATS_INTERVAL_MS);
         this.consumer = new KafkaConsumer<>(settings.consumerConfig());
         this.producer = new KafkaProducer<>(settings.producerConfig());
+    }
+
+    /** The bridge with the configured provider's teacher; labels say {@code simulated} when that teacher answers. */
+    public static TeacherBridge fromSettings(TeacherBridgeSettings settings) {
+        String provider = settings.get(TeacherSetting.PROVIDER);
+        Teacher teacher = Teachers.create(provider, settings.asMap());
+        String source = SimulatedTeacherProvider.NAME.equalsIgnoreCase(provider.strip())
+                ? RequestAnswerer.SOURCE_SIMULATED : RequestAnswerer.SOURCE_TEACHER;
+        LOG.info("Teacher bridge: provider {}, model {}, settings {}", provider, teacher.model(), settings);
+        return new TeacherBridge(settings, teacher, source);
     }
 
     /** Answers requests until {@link #stop()} is called from another thread. */

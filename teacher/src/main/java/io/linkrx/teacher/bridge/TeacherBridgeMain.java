@@ -6,12 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.linkrx.teacher.Teacher;
-import io.linkrx.teacher.Teachers;
-import io.linkrx.teacher.bridge.simulated.SimulatedTeacherProvider;
 
 /**
  * {@code ./linkrx teacher-bridge [--config file]}: runs the teacher bridge until SIGTERM / Ctrl-C.
@@ -19,7 +14,6 @@ import io.linkrx.teacher.bridge.simulated.SimulatedTeacherProvider;
  * {@code ./linkrx teacher-bridge synthesize ...} publishes synthesis requests ({@link SynthesizeCommand}).
  */
 public final class TeacherBridgeMain {
-    private static final Logger LOG = LoggerFactory.getLogger(TeacherBridgeMain.class);
 
     private TeacherBridgeMain() {
     }
@@ -46,12 +40,7 @@ public final class TeacherBridgeMain {
             }
         }
         TeacherBridgeSettings settings = TeacherBridgeSettings.load(config, System.getenv(), Map.of());
-        String provider = settings.get(TeacherSetting.PROVIDER);
-        Teacher teacher = Teachers.create(provider, settings.asMap());
-        String source = SimulatedTeacherProvider.NAME.equalsIgnoreCase(provider.strip())
-                ? RequestAnswerer.SOURCE_SIMULATED : RequestAnswerer.SOURCE_TEACHER;
-        LOG.info("Teacher bridge starting: provider {}, model {}, settings {}", provider, teacher.model(), settings);
-        TeacherBridge bridge = new TeacherBridge(settings, teacher, source);
+        TeacherBridge bridge = TeacherBridge.fromSettings(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bridge.stop();

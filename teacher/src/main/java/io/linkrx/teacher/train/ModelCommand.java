@@ -56,12 +56,8 @@ public final class ModelCommand {
             err.println("model " + request.action() + ": " + e.getMessage());
             return 1;
         }
-        Map<String, Object> props = new java.util.HashMap<>(settings.kafka());
-        props.put("acks", "all");
-        props.put("client.id", "linkrx-model-command");
-        try (Producer<String, ModelEvent> producer = new KafkaProducer<>(props, topics.modelEvents.keySerde().serializer(),
-                topics.modelEvents.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topics.modelEvents.name(), event.getModelName(), event)).get();
+        try {
+            publish(settings, event);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("model " + request.action() + ": interrupted");
@@ -75,6 +71,18 @@ public final class ModelCommand {
                 + (event.getPreviousVersion() == null ? "" : " previous " + event.getPreviousVersion())
                 + " sent to " + topics.modelEvents.name());
         return 0;
+    }
+
+    /** Sends one event to {@code mlops.model-events.v1}, keyed by its model name, and waits for the broker's ack. */
+    public static void publish(TrainerSettings settings, ModelEvent event) throws InterruptedException, ExecutionException {
+        Topics topics = new Topics(settings.serdeConfig());
+        Map<String, Object> props = new java.util.HashMap<>(settings.kafka());
+        props.put("acks", "all");
+        props.put("client.id", "linkrx-model-command");
+        try (Producer<String, ModelEvent> producer = new KafkaProducer<>(props, topics.modelEvents.keySerde().serializer(),
+                topics.modelEvents.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topics.modelEvents.name(), event.getModelName(), event)).get();
+        }
     }
 
     static Request parse(String[] args) {

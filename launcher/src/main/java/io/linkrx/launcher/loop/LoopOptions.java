@@ -1,0 +1,71 @@
+package io.linkrx.launcher.loop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Options of {@code ./linkrx teacher-loop}; without {@code --train} the demo notes are the corpus. */
+record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpecs, int seedDocs, int streamDocs,
+                   int budgetPerHour, Optional<Path> workDir, boolean keep) {
+    static final String USAGE = """
+            usage: ./linkrx teacher-loop [--train <file.PubTator> --dev <file.PubTator> --kb <format>:<path> ...
+                                          [--seed-docs N] [--stream-docs N]] [--budget-per-hour N]
+                                         [--work-dir dir] [--keep]
+              Runs the teacher loop on the embedded stack with the simulated teacher: version 1 from the seed
+              documents, the rest streamed as notes, teacher labels for uncertain mentions, version 2 scored on dev
+              and promoted unless it is worse. Without --train: the demo notes (seed, streamed and dev thirds).""";
+
+    static LoopOptions parse(String[] args) {
+        Path train = null;
+        Path dev = null;
+        List<String> kb = new ArrayList<>();
+        int seedDocs = 60;
+        int streamDocs = Integer.MAX_VALUE;
+        int budget = 100_000;
+        Path workDir = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--train" -> train = Path.of(value(args, ++i, "--train"));
+                case "--dev" -> dev = Path.of(value(args, ++i, "--dev"));
+                case "--kb" -> kb.add(value(args, ++i, "--kb"));
+                case "--seed-docs" -> seedDocs = positive(value(args, ++i, "--seed-docs"), "--seed-docs");
+                case "--stream-docs" -> streamDocs = positive(value(args, ++i, "--stream-docs"), "--stream-docs");
+                case "--budget-per-hour" -> budget = positive(value(args, ++i, "--budget-per-hour"), "--budget-per-hour");
+                case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
+                case "--keep" -> keep = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if ((train == null) != (dev == null) || train != null && kb.isEmpty()) {
+            throw new IllegalArgumentException("--train, --dev and --kb go together");
+        }
+        return new LoopOptions(Optional.ofNullable(train), Optional.ofNullable(dev), List.copyOf(kb), seedDocs, streamDocs,
+                budget, Optional.ofNullable(workDir), keep);
+    }
+
+    LoopData data(Path dir) {
+        return train.isEmpty() ? LoopData.demo(dir)
+                : LoopData.corpus(train.get(), dev.orElseThrow(), kbSpecs, seedDocs, streamDocs, dir);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a positive number, was " + value);
+    }
+}
