@@ -23,11 +23,11 @@ import io.linkrx.schema.ClinicalNote;
  * @param dev    dev corpus for promotion decisions
  * @param stream notes published to {@code ehr.notes.v1}, text = document text so offsets match the gold
  */
-record LoopData(Path seed, Path gold, Path dev, List<ClinicalNote> stream, List<ClinicalNote> devNotes,
+public record LoopData(Path seed, Path gold, Path dev, List<ClinicalNote> stream, List<ClinicalNote> devNotes,
                 List<String> kbSpecs, String description) {
 
     /** The demo notes: every third note is seed, every third dev, the rest streamed. */
-    static LoopData demo(Path dir) {
+    public static LoopData demo(Path dir) {
         List<ClinicalNote> notes = DemoNotes.load();
         List<ClinicalNote> seed = new ArrayList<>();
         List<ClinicalNote> dev = new ArrayList<>();
@@ -42,13 +42,13 @@ record LoopData(Path seed, Path gold, Path dev, List<ClinicalNote> stream, List<
     }
 
     /** The first {@code seedDocs} training documents are seed, the next {@code streamDocs} are streamed. */
-    static LoopData corpus(Path train, Path dev, List<String> kbSpecs, int seedDocs, int streamDocs, Path dir) {
+    public static LoopData corpus(Path train, Path dev, List<String> kbSpecs, int seedDocs, int streamDocs, Path dir) {
         List<PubTatorDocument> docs = PubTatorReader.read(train);
         if (seedDocs < 1 || seedDocs >= docs.size()) {
             throw new IllegalArgumentException("--seed-docs must be in [1, " + (docs.size() - 1) + "], was " + seedDocs);
         }
         List<PubTatorDocument> seed = docs.subList(0, seedDocs);
-        List<PubTatorDocument> streamed = docs.subList(seedDocs, Math.min(docs.size(), seedDocs + streamDocs));
+        List<PubTatorDocument> streamed = docs.subList(seedDocs, (int) Math.min(docs.size(), (long) seedDocs + streamDocs));
         List<PubTatorDocument> devDocs = PubTatorReader.read(dev);
         return new LoopData(PubTatorWriter.write(seed, dir.resolve("seed.PubTator")), train, dev,
                 streamed.stream().map(d -> note(d, "")).toList(), devDocs.stream().map(d -> note(d, "dev-")).toList(),
