@@ -18,6 +18,7 @@ import io.linkrx.serving.repository.PinStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -49,7 +50,7 @@ class TeacherLoopIT {
             // Given version 1 trained on the seed notes, When the other notes stream through the app and the teacher
             // answers its requests, and a retrain is requested
             TeacherLoop.Result result = new TeacherLoop(data, KAFKA.bootstrapServers(), REGISTRY.url(), sidecar, work,
-                    System.out).run(100_000).orElseThrow();
+                    System.out).run(100_000, 5).orElseThrow();
 
             // Then every streamed note was linked by version 1 and requests name uncertain mentions only
             assertThat(result.stream()).hasSize(data.stream().size())
@@ -75,10 +76,18 @@ class TeacherLoopIT {
             // and every request came back as a label or, when the gold has no answer, as a dead letter
             Set<String> requestIds = result.requests().stream().map(TeacherLabelingRequest::getRequestId)
                     .collect(Collectors.toSet());
-            assertThat(result.labels()).isNotEmpty().extracting(TeacherLabel::getRequestId)
-                    .allSatisfy(id -> assertThat(requestIds).contains(id));
-            assertThat(result.labels().size() + result.requestDeadLetters()).isEqualTo(result.requests().size());
-            assertThat(result.labels()).allSatisfy(l -> assertThat(l.getLabelSource()).isEqualTo("simulated"));
+            assertThat(result.labels()).isNotEmpty().filteredOn(l -> !l.getLabelSource().equals("synthetic"))
+                    .extracting(TeacherLabel::getRequestId).allSatisfy(id -> assertThat(requestIds).contains(id));
+            List<TeacherLabel> answers = result.labels().stream().filter(l -> l.getLabelSource().equals("simulated")).toList();
+            assertThat(answers.size() + result.requestDeadLetters()).isEqualTo(result.requests().size());
+            // and synthesis requests for uncovered concepts came back as synthetic sentences naming the concept
+            List<TeacherLabel> synthetic = result.labels().stream().filter(l -> l.getLabelSource().equals("synthetic")).toList();
+            assertThat(synthetic).isNotEmpty().allSatisfy(l -> {
+                assertThat(l.getContext().substring(l.getMentionOffsetInContext())).startsWith(l.getMentionText());
+                assertThat(l.getChosenConceptId()).isNotNull();
+            });
+            assertThat(result.labels()).hasSize(answers.size() + synthetic.size());
+            assertThat(result.published().getMetrics()).containsKey("labels_synthetic");
 
             // and the retrain published version 2, promoted it (dev Acc@1 did not drop), the sidecar pinned it and
             // the notes linked afterwards name it

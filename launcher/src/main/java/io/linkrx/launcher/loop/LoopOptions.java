@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /** Options of {@code ./linkrx teacher-loop}; without {@code --train} the demo notes are the corpus. */
 record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpecs, int seedDocs, int streamDocs,
-                   int budgetPerHour, Optional<Path> workDir, boolean keep) {
+                   int budgetPerHour, int synthesize, Optional<Path> workDir, boolean keep) {
     static final String USAGE = """
             usage: ./linkrx teacher-loop [--train <file.PubTator> --dev <file.PubTator> --kb <format>:<path> ...
                                           [--seed-docs N] [--stream-docs N]] [--budget-per-hour N]
-                                         [--work-dir dir] [--keep]
+                                         [--synthesize N] [--work-dir dir] [--keep]
               Runs the teacher loop on the embedded stack with the simulated teacher: version 1 from the seed
               documents, the rest streamed as notes, teacher labels for uncertain mentions, version 2 scored on dev
-              and promoted unless it is worse. Without --train: the demo notes (seed, streamed and dev thirds).""";
+              and promoted unless it is worse. --synthesize N: synthetic sentences for N concepts nothing covers
+              (default 0). Without --train: the demo notes (seed, streamed and dev thirds).""";
 
     static LoopOptions parse(String[] args) {
         Path train = null;
@@ -23,6 +24,7 @@ record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpec
         int seedDocs = 60;
         int streamDocs = Integer.MAX_VALUE;
         int budget = 100_000;
+        int synthesize = 0;
         Path workDir = null;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
@@ -33,6 +35,7 @@ record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpec
                 case "--seed-docs" -> seedDocs = positive(value(args, ++i, "--seed-docs"), "--seed-docs");
                 case "--stream-docs" -> streamDocs = positive(value(args, ++i, "--stream-docs"), "--stream-docs");
                 case "--budget-per-hour" -> budget = positive(value(args, ++i, "--budget-per-hour"), "--budget-per-hour");
+                case "--synthesize" -> synthesize = Integer.parseInt(value(args, ++i, "--synthesize"));
                 case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
                 case "--keep" -> keep = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -42,7 +45,7 @@ record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpec
             throw new IllegalArgumentException("--train, --dev and --kb go together");
         }
         return new LoopOptions(Optional.ofNullable(train), Optional.ofNullable(dev), List.copyOf(kb), seedDocs, streamDocs,
-                budget, Optional.ofNullable(workDir), keep);
+                budget, synthesize, Optional.ofNullable(workDir), keep);
     }
 
     LoopData data(Path dir) {

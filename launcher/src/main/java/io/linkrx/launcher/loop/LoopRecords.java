@@ -24,8 +24,11 @@ import io.linkrx.schema.TeacherLabelingRequest;
 
 /** Everything the loop produces, read back from the topics (read-committed) as it arrives. */
 final class LoopRecords implements AutoCloseable {
+    private static final String SYNTHESIZE = "SYNTHESIZE";
     final Map<String, LinkedNote> linked = new LinkedHashMap<>();
+    /** The app's requests about uncertain mentions; synthesis requests are only counted. */
     final List<TeacherLabelingRequest> requests = new ArrayList<>();
+    int synthesisRequests;
     final List<TeacherLabel> labels = new ArrayList<>();
     final List<ModelEvent> events = new ArrayList<>();
     int requestDeadLetters;
@@ -83,8 +86,15 @@ final class LoopRecords implements AutoCloseable {
                     LinkedNote note = topics.linkedConcepts.valueSerde().deserializer().deserialize(r.topic(), r.value());
                     linked.put(note.getNoteId(), note);
                 }
-                case Topics.TEACHER_REQUESTS ->
-                        requests.add(topics.teacherRequests.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                case Topics.TEACHER_REQUESTS -> {
+                    TeacherLabelingRequest request =
+                            topics.teacherRequests.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                    if (request.getReason().equals(SYNTHESIZE)) {
+                        synthesisRequests++;
+                    } else {
+                        requests.add(request);
+                    }
+                }
                 case Topics.TEACHER_LABELS ->
                         labels.add(topics.teacherLabels.valueSerde().deserializer().deserialize(r.topic(), r.value()));
                 case Topics.MODEL_EVENTS ->

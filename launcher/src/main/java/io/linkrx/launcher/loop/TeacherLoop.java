@@ -8,16 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import io.linkrx.app.LinkrxApp;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.corpus.PubTatorReader;
+import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.launcher.demo.NoteProducer;
 import io.linkrx.launcher.local.LocalSidecar;
@@ -25,6 +31,9 @@ import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.LinkedNote;
 import io.linkrx.schema.ModelEvent;
 import io.linkrx.schema.TeacherLabel;
+import io.linkrx.schema.TeacherLabelingRequest;
+import io.linkrx.teacher.bridge.SynthesisRequests;
+import io.linkrx.teacher.bridge.SynthesizeCommand;
 import io.linkrx.teacher.bridge.TeacherBridge;
 import io.linkrx.teacher.bridge.TeacherBridgeSettings;
 import io.linkrx.teacher.train.ModelCommand;
@@ -38,7 +47,8 @@ import io.linkrx.teacher.train.TrainerSettings;
  * <ol>
  *   <li>the trainer trains version 1 from the human-labelled seed documents and promotes it;</li>
  *   <li>the app links the streamed notes with it and asks the teacher about the mentions it is unsure of;</li>
- *   <li>the bridge answers from the gold corpus; the trainer stores the labels;</li>
+ *   <li>the bridge answers from the gold corpus; the trainer stores the labels; optionally the teacher also writes
+ *   synthetic sentences for concepts nothing covers;</li>
  *   <li>a retrain request makes version 2, scored on the dev corpus against version 1, promoted unless worse;</li>
  *   <li>the sidecar and the app follow the promotion without a restart: the dev notes come out linked by it.</li>
  * </ol>
@@ -54,7 +64,7 @@ public final class TeacherLoop {
      * about it (PROMOTED or REJECTED).
      */
     public record Result(ModelEvent first, ModelEvent published, ModelEvent second, List<LinkedNote> stream, List<LinkedNote> afterPromotion,
-                         List<io.linkrx.schema.TeacherLabelingRequest> requests, List<TeacherLabel> labels,
+                         List<TeacherLabelingRequest> requests, List<TeacherLabel> labels,
                          int requestDeadLetters) {
         public double accAt1Before() {
             return first.getMetrics().getOrDefault("dev_acc_at_1", Double.NaN);
@@ -103,7 +113,7 @@ public final class TeacherLoop {
     }
 
     /** Runs the loop; empty when the trainer did not decide in time (the reason is printed). */
-    public Optional<Result> run(int budgetPerHour) {
+    public Optional<Result> run(int budgetPerHour, int synthesize) {
         LinkrxConfig config = appConfig(budgetPerHour);
         try (TrainerService trainer = new TrainerService(trainerSettings);
              LoopRecords records = new LoopRecords(bootstrap, config.serdeConfig())) {
@@ -126,6 +136,9 @@ public final class TeacherLoop {
                 progress.printf("Streamed %d notes: %d linked; %d teacher requests, %d labels, %d dead-lettered requests%n",
                         data.stream().size(), linked(records, data.stream()).size(), records.requests.size(),
                         records.labels.size(), records.requestDeadLetters);
+                if (synthesize > 0) {
+                    requestSynthesis(records, synthesize);
+                }
                 ModelEvent second = retrain(records, "2", "teacher labels arrived");
                 if (second == null) {
                     return Optional.empty();
@@ -147,6 +160,26 @@ public final class TeacherLoop {
                 bridge.close();
             }
         }
+    }
+
+    /**
+     * SynCABEL-style synthesis: for up to {@code max} KB concepts that neither the seed nor a label covers (the most
+     * under-covered MeSH subtrees first), the teacher writes example sentences; they come back as synthetic labels.
+     */
+    private void requestSynthesis(LoopRecords records, int max) {
+        KnowledgeBase kb = KnowledgeBase.loadAll(data.kbSpecs());
+        Set<String> covered = new HashSet<>();
+        for (PubTatorDocument d : PubTatorReader.read(data.seed())) {
+            d.mentions().forEach(m -> m.ids().forEach(id -> kb.resolve(id).ifPresent(c -> covered.add(c.id()))));
+        }
+        records.labels.stream().map(TeacherLabel::getChosenConceptId).filter(Objects::nonNull).forEach(covered::add);
+        List<TeacherLabelingRequest> requests = new SynthesisRequests(kb, 2, Clock.systemUTC())
+                .plan(covered, Set.of(), max);
+        SynthesizeCommand.publish(bridgeSettings(), requests);
+        int before = records.labels.size();
+        records.awaitQuiet(Duration.ofSeconds(5), STREAM_TIMEOUT);
+        progress.printf("Synthesis: %d requests for uncovered concepts, %d synthetic examples back%n", requests.size(),
+                records.labels.size() - before);
     }
 
     /** Asks the trainer for a cycle and waits for its decision about {@code version}; null (and a message) on timeout. */
