@@ -1,0 +1,53 @@
+package io.linkrx.eval.linking;
+
+import java.util.List;
+import java.util.Map;
+
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.link.EntityLinker;
+import io.linkrx.link.LinkedMention;
+
+/** A linker trained by {@link StudentTraining}: links gold spans and scores itself as {@code eval linking --gold-mentions}. */
+public final class Student {
+    private final EntityLinker linker;
+    private final GoldResolver resolver;
+    private final KnowledgeBase kb;
+    private final int threads;
+    private final int trainingMentions;
+    private final int trainingRows;
+
+    Student(EntityLinker linker, GoldResolver resolver, KnowledgeBase kb, int threads, int trainingMentions,
+            int trainingRows) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.kb = kb;
+        this.threads = threads;
+        this.trainingMentions = trainingMentions;
+        this.trainingRows = trainingRows;
+    }
+
+    /** Links these annotated spans of one document, in input order. */
+    public List<LinkedMention> link(PubTatorDocument doc, List<GoldMention> mentions) {
+        DocumentQueries queries = new DocumentQueries(doc);
+        return linker.link(mentions.stream().map(queries::query).toList());
+    }
+
+    /** The metrics of {@code eval linking --gold-mentions} on these documents (per type and "all"). */
+    public Map<String, Object> evaluate(List<PubTatorDocument> docs) {
+        return LinkingEvalCommand.goldMentions(docs, resolver, linker, ErrorLog.open(null, kb), threads);
+    }
+
+    public String version() {
+        return linker.modelVersion();
+    }
+
+    public int trainingMentions() {
+        return trainingMentions;
+    }
+
+    public int trainingRows() {
+        return trainingRows;
+    }
+}
