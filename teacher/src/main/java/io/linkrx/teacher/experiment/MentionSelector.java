@@ -2,13 +2,14 @@ package io.linkrx.teacher.experiment;
 
 import java.util.List;
 
-/** Chooses which unlabelled mentions the teacher is asked about next. */
+/** Orders unlabelled mentions by which the teacher should be asked about first. */
 interface MentionSelector {
-    /** Up to {@code n} of {@code unlabelled}, in the order they would be sent. */
-    List<LinkedPoolMention> select(List<LinkedPoolMention> unlabelled, int n);
+    /** A mention in the selector's order, and whether the selector judged it uncertain (random: never). */
+    record Choice(LinkedPoolMention mention, boolean uncertain) {
+    }
 
-    /** How many of the last selection the selector itself judged uncertain (random: 0). */
-    int lastUncertain();
+    /** Every one of {@code unlabelled}, in the order they would be sent to the teacher. */
+    List<Choice> order(List<LinkedPoolMention> unlabelled);
 
     String name();
 }

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** The baseline: mentions chosen uniformly at random (seeded). */
+/** The baseline: mentions in a seeded random order. */
 final class RandomSelector implements MentionSelector {
     private final Random random;
 
@@ -14,15 +14,10 @@ final class RandomSelector implements MentionSelector {
     }
 
     @Override
-    public List<LinkedPoolMention> select(List<LinkedPoolMention> unlabelled, int n) {
+    public List<Choice> order(List<LinkedPoolMention> unlabelled) {
         List<LinkedPoolMention> shuffled = new ArrayList<>(unlabelled);
         Collections.shuffle(shuffled, random);
-        return List.copyOf(shuffled.subList(0, Math.min(n, shuffled.size())));
-    }
-
-    @Override
-    public int lastUncertain() {
-        return 0;
+        return shuffled.stream().map(m -> new Choice(m, false)).toList();
     }
 
     @Override

@@ -29,7 +29,6 @@ final class RoutedSelector implements MentionSelector {
     private final Function<RankedMention, Optional<RoutingDecision>> router;
     private final KnowledgeBase kb;
     private final Random random;
-    private int lastUncertain;
 
     RoutedSelector(Function<RankedMention, Optional<RoutingDecision>> router, KnowledgeBase kb, long seed) {
         this.router = router;
@@ -38,30 +37,25 @@ final class RoutedSelector implements MentionSelector {
     }
 
     @Override
-    public List<LinkedPoolMention> select(List<LinkedPoolMention> unlabelled, int n) {
+    public List<Choice> order(List<LinkedPoolMention> unlabelled) {
         List<LinkedPoolMention> shuffled = new ArrayList<>(unlabelled);
         Collections.shuffle(shuffled, random); // ties in priority are broken at random, not by document order
         record Routed(LinkedPoolMention mention, double priority) {
         }
         List<Routed> routed = new ArrayList<>();
-        List<LinkedPoolMention> confident = new ArrayList<>();
+        List<Choice> confident = new ArrayList<>();
         for (LinkedPoolMention m : shuffled) {
             Optional<RoutingDecision> decision = router.apply(ranked(m));
             if (decision.isPresent()) {
                 routed.add(new Routed(m, decision.get().priority()));
             } else {
-                confident.add(m);
+                confident.add(new Choice(m, false));
             }
         }
         routed.sort(Comparator.comparingDouble(Routed::priority).reversed());
-        List<LinkedPoolMention> out = new ArrayList<>(n);
-        for (int i = 0; i < routed.size() && out.size() < n; i++) {
-            out.add(routed.get(i).mention());
-        }
-        lastUncertain = out.size();
-        for (int i = 0; i < confident.size() && out.size() < n; i++) {
-            out.add(confident.get(i));
-        }
+        List<Choice> out = new ArrayList<>(unlabelled.size());
+        routed.forEach(r -> out.add(new Choice(r.mention(), true)));
+        out.addAll(confident);
         return out;
     }
 
@@ -77,13 +71,10 @@ final class RoutedSelector implements MentionSelector {
                         Math.max(0.0, Math.min(1.0, s.probability())), s.evidence().dense()));
             }
         }
-        return new RankedMention(new Mention(g.begin(), g.end(), g.text(), g.type(), Assertion.PRESENT, null),
+        // the span as the text runs (a few corpus annotations' offsets disagree with their text's length)
+        return new RankedMention(new Mention(g.begin(), g.begin() + g.text().length(), g.text(), g.type(),
+                Assertion.PRESENT, null),
                 candidates, linked.nil() || candidates.isEmpty());
-    }
-
-    @Override
-    public int lastUncertain() {
-        return lastUncertain;
     }
 
     @Override

@@ -24,17 +24,20 @@ import io.linkrx.teacher.LabelQuestion;
 import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
+import io.linkrx.text.Normalizer;
 
 /**
  * The active-learning simulation, in process and without Kafka: a student trained on human-labelled seed
  * documents links the gold mentions of the other training documents (the pool); a selector picks the next
  * mentions up to each budget; the teacher answers among the student's candidates; the student is retrained on
  * seed + every teacher label so far (+ synthetic examples for concepts no label covers) and scored on the dev
- * documents. Runs that differ in the selector differ in nothing else.
+ * documents. Within a budget step the student is retrained after every {@code batch} labels, as the trainer
+ * retrains when enough new labels have arrived. A mention text is asked about once (the app suppresses
+ * duplicate requests). Runs that differ in the selector differ in nothing else.
  */
 final class TeacherLoop {
     /** How the loop asks and synthesises. */
-    record Settings(int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int threads) {
+    record Settings(int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, int threads) {
     }
 
     private final StudentTraining training;
@@ -83,63 +86,115 @@ final class TeacherLoop {
 
     /** One run: a row per budget (cumulative teacher labels), in budget order. */
     List<LoopRow> run(MentionSelector selector, boolean synthetic, List<Integer> budgets) {
-        Map<String, List<GoldMention>> labelsByDoc = new LinkedHashMap<>();
-        Set<String> asked = new HashSet<>();
-        Set<String> labelledConcepts = new HashSet<>(seedConcepts);
-        List<PubTatorDocument> syntheticDocs = List.of();
-        int labels = 0;
-        int askedWrong = 0;
-        int previous = 0;
-        Student student = training.train(seed, version(selector, synthetic, 0));
+        Run run = new Run(selector, synthetic);
+        run.student = training.train(seed, version(selector, synthetic, 0));
         List<LoopRow> rows = new ArrayList<>();
+        int previous = 0;
         for (int r = 0; r < budgets.size(); r++) {
             int budget = budgets.get(r);
             long t0 = System.nanoTime();
-            int stepAsked = 0;
-            int stepWrong = 0;
-            int stepUncertain = 0;
+            int[] step = new int[3]; // asked, student wrong, judged uncertain
             List<LinkedPoolMention> linked = null;
-            if (budget > previous) {
-                linked = linkUnlabelled(student, asked);
-                List<LinkedPoolMention> chosen = selector.select(linked, budget - previous);
-                stepUncertain = selector.lastUncertain();
-                for (LinkedPoolMention c : chosen) {
-                    asked.add(c.pool().id());
-                    stepAsked++;
-                    stepWrong += c.studentWrong() ? 1 : 0;
-                    LabelAnswer answer = teacher.label(question(c));
-                    if (!answer.nil()) {
-                        GoldMention g = c.pool().mention();
-                        labelsByDoc.computeIfAbsent(c.pool().doc().id(), id -> new ArrayList<>())
-                                .add(new GoldMention(g.begin(), g.end(), g.text(), g.corpusType(), g.type(),
-                                        List.of(answer.conceptId()), false));
-                        labelledConcepts.add(answer.conceptId());
-                        labels++;
-                    }
+            for (int remaining = budget - previous; remaining > 0; ) {
+                int n = Math.min(remaining, settings.batch() > 0 ? settings.batch() : remaining);
+                linked = linkUnlabelled(run.student, run.asked);
+                int[] batch = run.ask(linked, n);
+                for (int i = 0; i < step.length; i++) {
+                    step[i] += batch[i];
                 }
-                askedWrong += stepWrong;
+                remaining -= n;
+                if (batch[0] == 0) {
+                    break; // every distinct mention text of the pool has been asked
+                }
+                if (remaining > 0) { // the trainer retrains when a batch of labels has arrived
+                    run.retrain(budget);
+                }
             }
             boolean changed = budget > previous;
             if (synthetic && (changed || r == 0)) {
                 if (linked == null) {
-                    linked = linkUnlabelled(student, asked);
+                    linked = linkUnlabelled(run.student, run.asked);
                 }
-                syntheticDocs = syntheticDocuments(linked, asked, labelledConcepts);
+                run.syntheticDocs = syntheticDocuments(linked, run.asked, run.labelledConcepts);
                 changed = true;
             }
             if (changed) {
-                student = training.train(trainingDocuments(labelsByDoc, syntheticDocs),
-                        version(selector, synthetic, budget));
+                run.retrain(budget);
             }
+            Student student = run.student;
             Map<String, Object> metrics = all(student.evaluate(dev));
-            rows.add(new LoopRow(selector.name(), synthetic, budget, asked.size(), labels, askedWrong, stepAsked,
-                    stepWrong, stepUncertain, syntheticDocs.size(), student.trainingMentions(),
+            rows.add(new LoopRow(selector.name(), synthetic, budget, run.asked.size(), run.labels, run.askedWrong,
+                    step[0], step[1], step[2], run.syntheticDocs.size(), student.trainingMentions(),
                     (double) metrics.get("acc@1"), (double) metrics.get("acc@5"),
                     (double) metrics.get("acc@1_gold_in_kb"), round((System.nanoTime() - t0) / 1e9),
                     student.version()));
             previous = budget;
         }
         return rows;
+    }
+
+    /** What one run has asked and learnt so far. */
+    private final class Run {
+        final MentionSelector selector;
+        final boolean synthetic;
+        final Map<String, List<GoldMention>> labelsByDoc = new LinkedHashMap<>();
+        final Set<String> asked = new HashSet<>();
+        final Set<String> askedTexts = new HashSet<>();
+        final Set<String> labelledConcepts = new HashSet<>(seedConcepts);
+        List<PubTatorDocument> syntheticDocs = List.of();
+        int labels;
+        int askedWrong;
+        Student student;
+
+        Run(MentionSelector selector, boolean synthetic) {
+            this.selector = selector;
+            this.synthetic = synthetic;
+        }
+
+        /** Asks the teacher about up to {@code n} mentions in the selector's order; {asked, student wrong, uncertain}. */
+        int[] ask(List<LinkedPoolMention> linked, int n) {
+            int[] step = new int[3];
+            for (MentionSelector.Choice choice : distinctTexts(selector.order(linked), askedTexts, n)) {
+                LinkedPoolMention c = choice.mention();
+                asked.add(c.pool().id());
+                askedTexts.add(Normalizer.normalize(c.pool().mention().text()));
+                step[0]++;
+                step[1] += c.studentWrong() ? 1 : 0;
+                step[2] += choice.uncertain() ? 1 : 0;
+                LabelAnswer answer = teacher.label(question(c));
+                if (!answer.nil()) {
+                    GoldMention g = c.pool().mention();
+                    labelsByDoc.computeIfAbsent(c.pool().doc().id(), id -> new ArrayList<>())
+                            .add(new GoldMention(g.begin(), g.end(), g.text(), g.corpusType(), g.type(),
+                                    List.of(answer.conceptId()), false));
+                    labelledConcepts.add(answer.conceptId());
+                    labels++;
+                }
+            }
+            askedWrong += step[1];
+            return step;
+        }
+
+        void retrain(int budget) {
+            student = training.train(trainingDocuments(labelsByDoc, syntheticDocs),
+                    version(selector, synthetic, budget));
+        }
+    }
+
+    /**
+     * The first {@code n} choices whose mention text (normalised) was never asked before: the app suppresses
+     * duplicate requests, and one label of a text already teaches the mention dictionary every occurrence.
+     */
+    static List<MentionSelector.Choice> distinctTexts(List<MentionSelector.Choice> ordered, Set<String> askedTexts,
+                                                      int n) {
+        Set<String> taken = new HashSet<>(askedTexts);
+        List<MentionSelector.Choice> out = new ArrayList<>(n);
+        for (int i = 0; i < ordered.size() && out.size() < n; i++) {
+            if (taken.add(Normalizer.normalize(ordered.get(i).mention().pool().mention().text()))) {
+                out.add(ordered.get(i));
+            }
+        }
+        return out;
     }
 
     private static String version(MentionSelector selector, boolean synthetic, int budget) {

@@ -79,7 +79,7 @@ public final class TeacherLoopCommand {
         PoolGoldTeacher teacher = new PoolGoldTeacher(goldByRequest, o.corpus().getFileName().toString());
         TeacherLoop loop = new TeacherLoop(training, seed, poolDocs, dev, teacher,
                 new TeacherLoop.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),
-                        o.threads()));
+                        o.batch(), o.threads()));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("command", o.commandLine());
@@ -94,6 +94,7 @@ public final class TeacherLoopCommand {
         result.put("dev_mentions", dev.stream().mapToInt(d -> TeacherLoop.linkable(d).size()).sum());
         result.put("teacher", teacher.model() + " (gold concept if among the " + o.teacherCandidates()
                 + " best student candidates, else NIL)");
+        result.put("batch", o.batch());
         result.put("router", "MarginTeacherRouter(min score " + o.minScore() + ", min margin " + o.minMargin() + ")");
         result.put("student", "eval linking training (in-memory 3-gram retrieval, k " + o.k()
                 + ", logistic regression, " + o.epochs() + " epochs, seed " + o.roundsSeed() + "), scored in process");

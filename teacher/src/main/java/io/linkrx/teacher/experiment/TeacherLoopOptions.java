@@ -11,7 +11,7 @@ import io.linkrx.app.config.Setting;
 /** Command-line options of {@code eval teacher-loop}. */
 record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
-                          int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, double minScore,
+                          int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, double minScore,
                           double minMargin, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
@@ -21,6 +21,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
                                      [--rounds-seed 42]         seed of the seed-document draw, random choice and training
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
+                                     [--batch 250]              labels per retraining within a budget step
                                      [--synthetic-concepts 200] [--synthetic-per-concept 2]
                                      [--min-score 0.7] [--min-margin 0.1]  the router's thresholds (linkrx.teacher.min.*)
                                      [--threads 2] [--out result.json]""";
@@ -39,6 +40,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
         int teacherCandidates = 10;
         int syntheticConcepts = 200;
         int perConcept = 2;
+        int batch = 250;
         double minScore = Double.parseDouble(Setting.TEACHER_MIN_SCORE.defaultValue());
         double minMargin = Double.parseDouble(Setting.TEACHER_MIN_MARGIN.defaultValue());
         int threads = 2;
@@ -69,6 +71,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
                 case "--teacher-candidates" -> teacherCandidates = positive(value(args, ++i, a), a);
                 case "--synthetic-concepts" -> syntheticConcepts = positive(value(args, ++i, a), a);
                 case "--synthetic-per-concept" -> perConcept = positive(value(args, ++i, a), a);
+                case "--batch" -> batch = positive(value(args, ++i, a), a);
                 case "--min-score" -> minScore = Double.parseDouble(value(args, ++i, a));
                 case "--min-margin" -> minMargin = Double.parseDouble(value(args, ++i, a));
                 case "--threads" -> threads = positive(value(args, ++i, a), a);
@@ -83,7 +86,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new TeacherLoopOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, syntheticConcepts, perConcept, minScore, minMargin, threads, out,
+                teacherCandidates, syntheticConcepts, perConcept, batch, minScore, minMargin, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 
