@@ -18,6 +18,11 @@ public interface Teacher extends AutoCloseable {
     /** The model that answers, e.g. {@code gpt-4o-2024-08-06} or {@code simulated:<corpus file>}. */
     String model();
 
+    /** Calls, tokens and cost so far, failed and corrective calls included (they are paid for too). */
+    default TeacherUsage usage() {
+        return TeacherUsage.NONE;
+    }
+
     @Override
     default void close() {
     }

@@ -12,15 +12,15 @@ import io.linkrx.kb.KnowledgeBase;
  * or without "MESH:", or an alternative id such as the OMIM id of a MEDIC concept). Ids the KB does not know
  * are kept as they are, so they still count as gold but can never be predicted.
  */
-final class GoldResolver {
+public final class GoldResolver {
     private final KnowledgeBase kb;
 
-    GoldResolver(KnowledgeBase kb) {
+    public GoldResolver(KnowledgeBase kb) {
         this.kb = kb;
     }
 
     /** The KB ids of these gold ids, in order, without duplicates. */
-    Set<String> resolve(List<String> goldIds) {
+    public Set<String> resolve(List<String> goldIds) {
         Set<String> out = new LinkedHashSet<>();
         for (String id : goldIds) {
             out.add(kb.resolve(id).map(Concept::id).orElse(id));
