@@ -44,19 +44,21 @@ final class TeacherLoop {
     private final List<PubTatorDocument> seed;
     private final List<PoolMention> pool;
     private final List<PubTatorDocument> dev;
-    private final Teacher teacher;
+    private final Teacher labeler;
+    private final Teacher synthesizer;
     private final Settings settings;
     private final Set<String> seedConcepts = new HashSet<>();
     /** Synthetic sentences per concept: the teacher is asked once per concept across runs. */
     private final Map<String, List<SyntheticExample>> synthesised = new HashMap<>();
 
     TeacherLoop(StudentTraining training, List<PubTatorDocument> seed, List<PubTatorDocument> poolDocs,
-                List<PubTatorDocument> dev, Teacher teacher, Settings settings) {
+                List<PubTatorDocument> dev, Teacher labeler, Teacher synthesizer, Settings settings) {
         this.training = training;
         this.seed = List.copyOf(seed);
         this.pool = poolOf(poolDocs, training);
         this.dev = List.copyOf(dev);
-        this.teacher = teacher;
+        this.labeler = labeler;
+        this.synthesizer = synthesizer;
         this.settings = settings;
         for (PubTatorDocument d : seed) {
             for (GoldMention m : linkable(d)) {
@@ -161,7 +163,7 @@ final class TeacherLoop {
                 step[0]++;
                 step[1] += c.studentWrong() ? 1 : 0;
                 step[2] += choice.uncertain() ? 1 : 0;
-                LabelAnswer answer = teacher.label(question(c));
+                LabelAnswer answer = labeler.label(question(c));
                 if (!answer.nil()) {
                     GoldMention g = c.pool().mention();
                     labelsByDoc.computeIfAbsent(c.pool().doc().id(), id -> new ArrayList<>())
@@ -247,8 +249,8 @@ final class TeacherLoop {
                     new CandidateOption(k.id(), k.vocabulary(), k.preferredName(), s.probability())));
         }
         GoldMention m = c.pool().mention();
-        return new LabelQuestion(c.pool().id(), c.pool().doc().id(), m.text(), m.type().displayName(), "", -1,
-                options, c.linked().best().map(ScoredConcept::conceptId).orElse(null));
+        return new LabelQuestion(c.pool().id(), c.pool().doc().id(), m.text(), m.begin(), m.end(),
+                m.type().displayName(), "", -1, options, c.linked().best().map(ScoredConcept::conceptId).orElse(null));
     }
 
     /**
@@ -273,7 +275,7 @@ final class TeacherLoop {
             if (c == null) {
                 continue;
             }
-            List<SyntheticExample> examples = synthesised.computeIfAbsent(id, x -> teacher.synthesize(
+            List<SyntheticExample> examples = synthesised.computeIfAbsent(id, x -> synthesizer.synthesize(
                     new SynthesisQuestion("synthesis:" + id, id, c.vocabulary(), c.type().displayName(), c.names(),
                             settings.syntheticPerConcept())));
             for (int i = 0; i < examples.size(); i++) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +22,7 @@ import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.teacher.bridge.simulated.SimulatedTeacher;
 
 /**
  * {@code eval teacher-loop}: the teacher-loop experiment of docs/BENCHMARKS.md. Dev Acc@1 after each budget of
@@ -74,10 +74,12 @@ public final class TeacherLoopCommand {
         List<PubTatorDocument> seed = train.subList(0, seedDocs);
         List<PubTatorDocument> poolDocs = train.subList(seedDocs, train.size());
 
-        Map<String, Set<String>> goldByRequest = new LinkedHashMap<>();
-        TeacherLoop.poolOf(poolDocs, training).forEach(p -> goldByRequest.put(p.id(), p.gold()));
-        PoolGoldTeacher teacher = new PoolGoldTeacher(goldByRequest, o.corpus().getFileName().toString());
-        TeacherLoop loop = new TeacherLoop(training, seed, poolDocs, dev, teacher,
+        // labels: the gold annotation at the mention's offsets, restricted to the offered candidates; synthesis:
+        // sentences of the human-labelled seed, else clinical templates (never pool sentences: those would be
+        // labels the budget did not pay for)
+        SimulatedTeacher labeler = new SimulatedTeacher(train, kb, o.corpus().getFileName().toString());
+        SimulatedTeacher synthesizer = new SimulatedTeacher(seed, kb, "seed of " + o.corpus().getFileName());
+        TeacherLoop loop = new TeacherLoop(training, seed, poolDocs, dev, labeler, synthesizer,
                 new TeacherLoop.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),
                         o.batch(), o.threads()));
 
@@ -92,8 +94,10 @@ public final class TeacherLoopCommand {
         result.put("pool_documents", poolDocs.size());
         result.put("pool_mentions", loop.pool().size());
         result.put("dev_mentions", dev.stream().mapToInt(d -> TeacherLoop.linkable(d).size()).sum());
-        result.put("teacher", teacher.model() + " (gold concept if among the " + o.teacherCandidates()
-                + " best student candidates, else NIL)");
+        result.put("teacher", labeler.model() + " (gold concept at the mention's offsets if among the "
+                + o.teacherCandidates() + " best student candidates, else NIL)");
+        result.put("synthesis", synthesizer.model() + " (seed sentences, else clinical templates), "
+                + o.syntheticPerConcept() + " per concept, up to " + o.syntheticConcepts() + " concepts");
         result.put("batch", o.batch());
         result.put("router", "MarginTeacherRouter(min score " + o.minScore() + ", min margin " + o.minMargin() + ")");
         result.put("student", "eval linking training (in-memory 3-gram retrieval, k " + o.k()
