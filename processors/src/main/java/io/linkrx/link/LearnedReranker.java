@@ -30,6 +30,7 @@ public final class LearnedReranker implements Reranker {
     private final double nilThreshold;
     private final ScoreOrderedReranker fallback;
     private final AutoCloseable resources;
+    private final MentionDictionary dictionary;
 
     public LearnedReranker(KnowledgeBase kb, MentionDictionary dictionary, CandidateScorer scorer, double nilThreshold) {
         this(kb, dictionary, scorer, nilThreshold, () -> { });
@@ -40,6 +41,7 @@ public final class LearnedReranker implements Reranker {
                            AutoCloseable resources) {
         this.resources = Objects.requireNonNull(resources, "resources");
         this.features = new LinkingFeatures(Objects.requireNonNull(kb, "kb"), dictionary);
+        this.dictionary = dictionary;
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.nilThreshold = nilThreshold;
         this.fallback = new ScoreOrderedReranker(nilThreshold);
@@ -79,6 +81,12 @@ public final class LearnedReranker implements Reranker {
             ranked.add(new RankedMention(mc.mention(), scored, nil));
         }
         return new RerankResult(ranked, scorer.modelVersion(), false);
+    }
+
+    /** A concept the training labels linked at least once (it is in the model version's mention dictionary). */
+    @Override
+    public boolean knowsConcept(String conceptId) {
+        return dictionary.seen(conceptId, null);
     }
 
     @Override

@@ -13,6 +13,14 @@ public interface Reranker extends AutoCloseable {
     /** Version of the model currently used. */
     String modelVersion();
 
+    /**
+     * Whether the current model saw this concept in training (teacher routing asks about concepts it did not);
+     * true for models that are not trained per concept.
+     */
+    default boolean knowsConcept(String conceptId) {
+        return true;
+    }
+
     /** Releases model resources; nothing by default. */
     @Override
     default void close() {

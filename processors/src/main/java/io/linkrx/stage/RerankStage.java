@@ -4,7 +4,8 @@ import io.linkrx.rerank.RankedMention;
 import io.linkrx.rerank.RerankResult;
 import io.linkrx.rerank.Reranker;
 import io.linkrx.retrieve.Candidate;
-import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.route.RoutingDecision;
+import io.linkrx.route.UncertaintyRouter;
 import io.linkrx.schema.LinkedMention;
 import io.linkrx.schema.LinkedNote;
 import io.linkrx.schema.NoteCandidates;
@@ -15,20 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Stage 3: one re-ranking call per note (all its mentions), the best candidate becomes the link (or NIL), and
- * every mention the router finds uncertain becomes a teacher labeling request.
+ * every mention the router finds uncertain becomes a teacher labeling request, with a PHI-minimised context.
+ * The router compares the model's ranking with retrieval's (the input order) and asks the re-ranker whether it
+ * knows the concept it chose.
  */
 public final class RerankStage implements Function<NoteCandidates, LinkingOutcome> {
     private static final int ALTERNATIVES = 4;
 
     private final Reranker reranker;
-    private final MarginTeacherRouter router;
+    private final UncertaintyRouter router;
     private final ContextWindow contextWindow;
     private final Provenances provenances;
 
-    public RerankStage(Reranker reranker, MarginTeacherRouter router, ContextWindow contextWindow, Provenances provenances) {
+    public RerankStage(Reranker reranker, UncertaintyRouter router, ContextWindow contextWindow, Provenances provenances) {
         this.reranker = reranker;
         this.router = router;
         this.contextWindow = contextWindow;
@@ -47,23 +51,14 @@ public final class RerankStage implements Function<NoteCandidates, LinkingOutcom
 
         List<LinkedMention> linked = new ArrayList<>();
         List<TeacherLabelingRequest> requests = new ArrayList<>();
-        for (RankedMention ranked : result.mentions()) {
+        for (int i = 0; i < result.mentions().size(); i++) {
+            RankedMention ranked = result.mentions().get(i);
             linked.add(linkedMention(ranked, result.degraded(), source));
-            router.route(ranked).ifPresent(decision -> requests.add(TeacherLabelingRequest.newBuilder()
-                    .setRequestId(note.getNoteId() + ":" + ranked.mention().begin() + "-" + ranked.mention().end())
-                    .setNoteId(note.getNoteId())
-                    .setPatientId(note.getPatientId())
-                    .setMentionText(ranked.mention().text())
-                    .setBegin(ranked.mention().begin())
-                    .setEnd(ranked.mention().end())
-                    .setSemanticType(AvroMapping.typeName(ranked.mention().type()))
-                    .setContext(contextWindow.around(note.getText(), ranked.mention().begin(), ranked.mention().end()))
-                    .setCandidates(ranked.ranked().stream().map(c -> AvroMapping.toAvro(c, source)).toList())
-                    .setStudentConceptId(ranked.nil() ? null : ranked.best().map(Candidate::conceptId).orElse(null))
-                    .setReason(decision.reason().name())
-                    .setPriority(decision.priority())
-                    .setProvenance(provenance)
-                    .build()));
+            // a degraded note was ranked by retrieval, not by the model: no model signal to read
+            List<Candidate> retrievalOrder = result.degraded() ? List.of() : input.get(i).candidates();
+            Predicate<String> knowsConcept = result.degraded() ? conceptId -> true : reranker::knowsConcept;
+            router.route(ranked, retrievalOrder, knowsConcept).ifPresent(decision ->
+                    requests.add(request(note, ranked, decision, source, provenance)));
         }
         LinkedNote linkedNote = LinkedNote.newBuilder()
                 .setNoteId(note.getNoteId())
@@ -76,6 +71,27 @@ public final class RerankStage implements Function<NoteCandidates, LinkingOutcom
                 .setProvenance(provenance)
                 .build();
         return new LinkingOutcome(linkedNote, requests);
+    }
+
+    private TeacherLabelingRequest request(NoteCandidates note, RankedMention ranked, RoutingDecision decision,
+                                           String source, Provenance provenance) {
+        ContextWindow.Excerpt context = contextWindow.excerpt(note.getText(), ranked.mention().begin(), ranked.mention().end());
+        return TeacherLabelingRequest.newBuilder()
+                .setRequestId(note.getNoteId() + ":" + ranked.mention().begin() + "-" + ranked.mention().end())
+                .setNoteId(note.getNoteId())
+                .setPatientId(note.getPatientId())
+                .setMentionText(ranked.mention().text())
+                .setBegin(ranked.mention().begin())
+                .setEnd(ranked.mention().end())
+                .setSemanticType(AvroMapping.typeName(ranked.mention().type()))
+                .setContext(context.text())
+                .setMentionOffsetInContext(context.mentionOffset())
+                .setCandidates(ranked.ranked().stream().map(c -> AvroMapping.toAvro(c, source)).toList())
+                .setStudentConceptId(ranked.nil() ? null : ranked.best().map(Candidate::conceptId).orElse(null))
+                .setReason(decision.reason().name())
+                .setPriority(decision.priority())
+                .setProvenance(provenance)
+                .build();
     }
 
     private static LinkedMention linkedMention(RankedMention ranked, boolean degraded, String source) {

@@ -32,15 +32,12 @@ import io.linkrx.link.MentionDictionary;
 import io.linkrx.link.NoteCandidateGenerator;
 import io.linkrx.link.RerankerBundle;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
-import io.linkrx.route.MarginTeacherRouter;
 import io.linkrx.serving.client.EncoderClient;
 import io.linkrx.serving.client.InferenceClient;
 import io.linkrx.serving.client.RerankerClient;
-import io.linkrx.stage.ContextWindow;
 import io.linkrx.stage.ExtractMentionsStage;
 import io.linkrx.stage.NoteValidator;
 import io.linkrx.stage.Provenances;
-import io.linkrx.stage.RerankStage;
 import io.linkrx.stage.RetrieveCandidatesStage;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -103,16 +100,12 @@ final class LearnedLinking {
                 bundle.model(), bundle.version(), config.get(Setting.SIDECAR_TARGET), dictionary.size(),
                 index == null ? "in-memory 3-gram" : index.hasVectors() ? "in-memory 3-gram + KB index dense" : "KB index, lexical");
         Provenances provenances = new Provenances(clock, linkingKb.version());
-        return new LinkingStages(
+        return LinkingStages.assemble(config, linkingKb,
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS), extractor(config, kb, linkingKb),
                         provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(generator, linkingKb, Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
-                new RerankStage(reranker,
-                        new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE),
-                                config.getDouble(Setting.TEACHER_MIN_MARGIN)),
-                        new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
-                linkingKb.version(), reranker);
+                reranker, provenances);
     }
 
     /** The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary. */

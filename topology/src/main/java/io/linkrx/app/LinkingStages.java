@@ -2,6 +2,7 @@ package io.linkrx.app;
 
 import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.app.config.Setting;
+import io.linkrx.app.teacher.TeacherRouting;
 import io.linkrx.assertion.ContextAssertionDetector;
 import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.kb.KnowledgeBase;
@@ -9,14 +10,12 @@ import io.linkrx.rerank.DenseReranker;
 import io.linkrx.rerank.Reranker;
 import io.linkrx.rerank.ScoreOrderedReranker;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
-import io.linkrx.route.MarginTeacherRouter;
 import io.linkrx.serving.client.BreakerPolicy;
 import io.linkrx.serving.client.ClientPolicy;
 import io.linkrx.serving.client.EncoderClient;
 import io.linkrx.serving.client.InferenceClient;
 import io.linkrx.serving.client.RetryPolicy;
 import io.linkrx.serving.client.SidecarChannels;
-import io.linkrx.stage.ContextWindow;
 import io.linkrx.stage.ExtractMentionsStage;
 import io.linkrx.stage.NoteValidator;
 import io.linkrx.stage.Provenances;
@@ -32,11 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The three linking stages, built once from configuration over one loaded knowledge base. Close it to release
- * the re-ranker (the sidecar channel).
+ * The three linking stages and the teacher routing, built once from configuration over one loaded knowledge base.
+ * Close it to release the re-ranker (the sidecar channel).
  */
 public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStage retrieve, RerankStage rerank,
-                            String kbVersion, Reranker reranker) implements AutoCloseable {
+                            TeacherRouting teacher, String kbVersion, Reranker reranker) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkingStages.class);
     /** Notes longer than this are dead-lettered rather than risk a stalled partition (about 100 pages). */
     static final int MAX_NOTE_CHARS = 500_000;
@@ -59,15 +58,21 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
         }
         Reranker reranker = reranker(config, registry);
         Provenances provenances = new Provenances(clock, kb.version());
-        return new LinkingStages(
+        return assemble(config, kb,
                 new ExtractMentionsStage(new NoteValidator(MAX_NOTE_CHARS),
                         new DictionaryMentionExtractor(kb, new ContextAssertionDetector()), provenances),
                 new RetrieveCandidatesStage(new LexicalCandidateRetriever(kb), config.getInt(Setting.RETRIEVAL_TOP_K),
                         RETRIEVER_VERSION, provenances),
-                new RerankStage(reranker,
-                        new MarginTeacherRouter(config.getDouble(Setting.TEACHER_MIN_SCORE), config.getDouble(Setting.TEACHER_MIN_MARGIN)),
-                        new ContextWindow(config.getInt(Setting.TEACHER_CONTEXT_CHARS)), provenances),
-                kb.version(), reranker);
+                reranker, provenances);
+    }
+
+    /** The stages over a linking KB: the re-rank stage routes uncertain mentions as configured (teacher settings). */
+    static LinkingStages assemble(LinkrxConfig config, KnowledgeBase kb, ExtractMentionsStage extract,
+                                  RetrieveCandidatesStage retrieve, Reranker reranker, Provenances provenances) {
+        TeacherRouting teacher = TeacherRouting.fromConfig(config, kb);
+        return new LinkingStages(extract, retrieve,
+                new RerankStage(reranker, teacher.router(), teacher.context(), provenances),
+                teacher, kb.version(), reranker);
     }
 
     /** Dense re-ranking through the sidecar when a target is set, lexical otherwise. Sidecar knobs are checked either way. */

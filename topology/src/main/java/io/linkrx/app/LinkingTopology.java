@@ -1,15 +1,18 @@
 package io.linkrx.app;
 
 import io.linkrx.app.ops.StageMeter;
+import io.linkrx.app.teacher.TeacherRequestGate;
 import io.linkrx.app.topics.Topics;
+import io.linkrx.schema.TeacherLabelingRequest;
 import io.linkrx.stage.LinkingOutcome;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
- * notes → extract mentions → retrieve candidates → re-rank → linked concepts (+ teacher requests).
- * Each hop goes through its topic so every stage can be replayed, inspected and scaled on its own.
+ * notes → extract mentions → retrieve candidates → re-rank → linked concepts (+ teacher requests, through the
+ * gate that dedupes, budgets and spreads them). Each hop goes through its topic so every stage can be replayed,
+ * inspected and scaled on its own.
  */
 public final class LinkingTopology {
     private LinkingTopology() {}
@@ -27,8 +30,9 @@ public final class LinkingTopology {
                 .mapValues(meter.timed("rerank", stages.rerank()), Named.as("rerank"));
         outcomes.mapValues(LinkingOutcome::linkedNote, Named.as("linked-note"))
                 .to(topics.linkedConcepts.name(), topics.linkedConcepts.produced());
-        outcomes.flatMapValues(LinkingOutcome::teacherRequests, Named.as("teacher-requests"))
-                .peek((patient, request) -> meter.teacherRequest(request.getReason()), Named.as("count-teacher-requests"))
+        KStream<String, TeacherLabelingRequest> routed =
+                outcomes.flatMapValues(LinkingOutcome::teacherRequests, Named.as("teacher-requests"));
+        TeacherRequestGate.gate(builder, routed, stages.teacher().gate(), stages.teacher().subtrees(), meter)
                 .to(topics.teacherRequests.name(), topics.teacherRequests.produced());
     }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole linking topology on the demo KB, without a broker: notes in, linked concepts, teacher requests and DLQ out. */
 class LinkingTopologyTest {
@@ -48,6 +49,8 @@ class LinkingTopologyTest {
     TestOutputTopic<String, LinkedNote> linked;
     TestOutputTopic<String, TeacherLabelingRequest> teacherRequests;
     TestOutputTopic<byte[], DeadLetter> notesDlq;
+    @TempDir
+    java.nio.file.Path stateDir;
 
     @BeforeEach
     void startTopology() {
@@ -58,6 +61,7 @@ class LinkingTopologyTest {
         // The test driver's mocked transactional producer drops dead letters sent while a record is being
         // deserialized; exactly-once on a real broker is covered by LinkingPipelineIT.
         props.put("processing.guarantee", "at_least_once");
+        props.put("state.dir", stateDir.toString()); // the teacher gate's stores: not in the shared default directory
         driver = new TopologyTestDriver(builder.build(), props);
         notes = driver.createInputTopic(Topics.NOTES, new StringSerializer(), topics.notes.valueSerde().serializer());
         rawNotes = driver.createInputTopic(Topics.NOTES, new StringSerializer(), new ByteArraySerializer());
@@ -165,7 +169,8 @@ class LinkingTopologyTest {
             assertThat(r.getNoteId()).isEqualTo("n-4");
             assertThat(r.getCandidates()).isNotEmpty();
             assertThat(r.getContext()).contains(r.getMentionText());
-            assertThat(r.getReason()).isIn("NIL", "LOW_SCORE", "SMALL_MARGIN");
+            assertThat(r.getReason()).isIn("NIL", "LOW_SCORE", "SMALL_MARGIN", "DISAGREEMENT", "UNSEEN_CONCEPT");
+            assertThat(r.getContext().substring(r.getMentionOffsetInContext())).startsWith(r.getMentionText());
         });
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.getMentionText()).isEqualTo("MS");
@@ -175,5 +180,35 @@ class LinkingTopologyTest {
         });
         // and confident exact matches are not sent
         assertThat(requests).extracting(TeacherLabelingRequest::getMentionText).doesNotContain("hyperlipidemia");
+    }
+
+    @Test
+    void teacher_contexts_are_phi_minimised_and_the_mention_is_kept() {
+        // Given an ambiguous mention next to a name, a date, a record number and a lab value (all invented)
+        String text = "Mrs. Eleanor Vance (MRN 00482913), seen 03/14/2026 by Dr. Okafor. Known MS, EDSS 3.5.";
+
+        // When it is linked
+        notes.pipeInput("pt-5", note("n-5", "pt-5", text));
+
+        // Then the request's context carries tokens instead of the PHI, and the mention where the offset says
+        TeacherLabelingRequest request = teacherRequests.readValuesToList().stream()
+                .filter(r -> r.getMentionText().equals("MS")).findFirst().orElseThrow();
+        assertThat(request.getContext()).isEqualTo("Mrs. [NAME] (MRN [ID]), seen [DATE] by Dr. [NAME]. Known MS, EDSS [NUM].");
+        assertThat(request.getContext().substring(request.getMentionOffsetInContext())).startsWith("MS, EDSS");
+    }
+
+    @Test
+    void a_mention_already_asked_about_is_not_asked_again_within_the_ttl() {
+        // Given a note whose ambiguous mention went to the teacher
+        notes.pipeInput("pt-6", note("n-6", "pt-6", "Known MS, followed elsewhere."));
+        assertThat(teacherRequests.readValuesToList()).extracting(TeacherLabelingRequest::getMentionText).containsExactly("MS");
+
+        // When the same note is replayed and another note has the same mention
+        notes.pipeInput("pt-6", note("n-6", "pt-6", "Known MS, followed elsewhere."));
+        notes.pipeInput("pt-7", note("n-7", "pt-7", "History of MS."));
+
+        // Then both notes are linked, but the teacher is not asked again
+        assertThat(linked.readValuesToList()).extracting(LinkedNote::getNoteId).containsExactly("n-6", "n-6", "n-7");
+        assertThat(teacherRequests.isEmpty()).isTrue();
     }
 }

@@ -42,8 +42,11 @@ class LinkingPipelineIT {
 
     @BeforeAll
     static void startApp() throws Exception {
+        // the demo notes and the teacher test share mentions ("Known MS"): the teacher gate's dedupe and budget are
+        // opened wide here, whatever the test order (the gate itself is covered by TeacherRequestGateTest)
         LinkrxConfig config = ItApps.config("linkrx-pipeline-it", KAFKA.bootstrapServers(), REGISTRY.url(),
-                Files.createTempDirectory("linkrx-it-state"), Map.of());
+                Files.createTempDirectory("linkrx-it-state"),
+                Map.of("linkrx.teacher.dedupe.ttl.ms", "1", "linkrx.teacher.budget.per.hour", "100000"));
         serdeConfig = config.serdeConfig();
         app = LinkrxApp.start(config);
         ItApps.awaitRunning(app, TIMEOUT);

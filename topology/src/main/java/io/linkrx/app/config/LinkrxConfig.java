@@ -85,9 +85,12 @@ public final class LinkrxConfig {
             throw new IllegalArgumentException("Unsupported linkrx.config.version '" + get(Setting.CONFIG_VERSION) + "' (supported: 1)");
         }
         for (Setting s : new Setting[] {Setting.RETRIEVAL_TOP_K, Setting.STREAM_THREADS, Setting.TOPICS_PARTITIONS,
-                Setting.HTTP_PORT, Setting.COMMIT_INTERVAL_MS, Setting.TEACHER_CONTEXT_CHARS}) {
+                Setting.HTTP_PORT, Setting.COMMIT_INTERVAL_MS, Setting.TEACHER_CONTEXT_CHARS,
+                Setting.TEACHER_BUDGET_PER_HOUR, Setting.TEACHER_PENDING_MAX}) {
             getInt(s);
         }
+        getLong(Setting.TEACHER_DEDUPE_TTL_MS);
+        getLong(Setting.TEACHER_DRAIN_INTERVAL_MS);
         getDouble(Setting.RANKING_NIL_THRESHOLD);
         getDouble(Setting.TEACHER_MIN_SCORE);
         getDouble(Setting.TEACHER_MIN_MARGIN);
@@ -99,6 +102,10 @@ public final class LinkrxConfig {
 
     public int getInt(Setting setting) {
         return KnobValues.asInt(setting, get(setting));
+    }
+
+    public long getLong(Setting setting) {
+        return KnobValues.asLong(setting, get(setting));
     }
 
     public double getDouble(Setting setting) {
