@@ -65,6 +65,6 @@ public final class StudentTraining {
                 new CandidateGenerator(ExtraNames.withNames(kbRetriever, kb, names, "dictionary"), dictionary, k),
                 new LinkingFeatures(kb.withExtraNames(names, "dictionary:" + version), dictionary),
                 RerankerTrainer.inProcess(trained.model(), version), 0.0);
-        return new Student(linker, resolver, kb, threads, trained.mentions(), trained.rows());
+        return new Student(linker, dictionary, resolver, kb, threads, trained.mentions(), trained.rows());
     }
 }

@@ -14,10 +14,16 @@ final class RandomSelector implements MentionSelector {
     }
 
     @Override
-    public List<Choice> order(List<LinkedPoolMention> unlabelled) {
+    public List<Choice> select(List<LinkedPoolMention> unlabelled, int n, AskedTexts asked) {
         List<LinkedPoolMention> shuffled = new ArrayList<>(unlabelled);
         Collections.shuffle(shuffled, random);
-        return shuffled.stream().map(m -> new Choice(m, false)).toList();
+        List<Choice> out = new ArrayList<>(n);
+        for (int i = 0; i < shuffled.size() && out.size() < n; i++) {
+            if (asked.take(shuffled.get(i))) {
+                out.add(new Choice(shuffled.get(i), false));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -24,7 +24,6 @@ import io.linkrx.teacher.LabelQuestion;
 import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
-import io.linkrx.text.Normalizer;
 
 /**
  * The active-learning simulation, in process and without Kafka: a student trained on human-labelled seed
@@ -141,7 +140,7 @@ final class TeacherLoop {
         final boolean synthetic;
         final Map<String, List<GoldMention>> labelsByDoc = new LinkedHashMap<>();
         final Set<String> asked = new HashSet<>();
-        final Set<String> askedTexts = new HashSet<>();
+        final AskedTexts askedTexts = new AskedTexts();
         final Set<String> labelledConcepts = new HashSet<>(seedConcepts);
         List<PubTatorDocument> syntheticDocs = List.of();
         int labels;
@@ -156,10 +155,10 @@ final class TeacherLoop {
         /** Asks the teacher about up to {@code n} mentions in the selector's order; {asked, student wrong, uncertain}. */
         int[] ask(List<LinkedPoolMention> linked, int n) {
             int[] step = new int[3];
-            for (MentionSelector.Choice choice : distinctTexts(selector.order(linked), askedTexts, n)) {
+            selector.knows(student::knowsConcept);
+            for (MentionSelector.Choice choice : selector.select(linked, n, askedTexts)) {
                 LinkedPoolMention c = choice.mention();
                 asked.add(c.pool().id());
-                askedTexts.add(Normalizer.normalize(c.pool().mention().text()));
                 step[0]++;
                 step[1] += c.studentWrong() ? 1 : 0;
                 step[2] += choice.uncertain() ? 1 : 0;
@@ -181,22 +180,6 @@ final class TeacherLoop {
             student = training.train(trainingDocuments(labelsByDoc, syntheticDocs),
                     version(selector, synthetic, budget));
         }
-    }
-
-    /**
-     * The first {@code n} choices whose mention text (normalised) was never asked before: the app suppresses
-     * duplicate requests, and one label of a text already teaches the mention dictionary every occurrence.
-     */
-    static List<MentionSelector.Choice> distinctTexts(List<MentionSelector.Choice> ordered, Set<String> askedTexts,
-                                                      int n) {
-        Set<String> taken = new HashSet<>(askedTexts);
-        List<MentionSelector.Choice> out = new ArrayList<>(n);
-        for (int i = 0; i < ordered.size() && out.size() < n; i++) {
-            if (taken.add(Normalizer.normalize(ordered.get(i).mention().pool().mention().text()))) {
-                out.add(ordered.get(i));
-            }
-        }
-        return out;
     }
 
     private static String version(MentionSelector selector, boolean synthetic, int budget) {

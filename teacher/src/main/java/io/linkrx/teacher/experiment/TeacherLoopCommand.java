@@ -21,7 +21,7 @@ import io.linkrx.eval.linking.StudentTraining;
 import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
-import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.route.UncertaintyRouter;
 import io.linkrx.teacher.bridge.simulated.SimulatedTeacher;
 
 /**
@@ -99,7 +99,8 @@ public final class TeacherLoopCommand {
         result.put("synthesis", synthesizer.model() + " (seed sentences, else clinical templates), "
                 + o.syntheticPerConcept() + " per concept, up to " + o.syntheticConcepts() + " concepts");
         result.put("batch", o.batch());
-        result.put("router", "MarginTeacherRouter(min score " + o.minScore() + ", min margin " + o.minMargin() + ")");
+        result.put("router", "UncertaintyRouter(min score " + o.minScore() + ", min margin " + o.minMargin()
+                + ", signals " + o.signals() + "); routed: spread over MeSH subtrees as the request gate does");
         result.put("student", "eval linking training (in-memory 3-gram retrieval, k " + o.k()
                 + ", logistic regression, " + o.epochs() + " epochs, seed " + o.roundsSeed() + "), scored in process");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -121,11 +122,15 @@ public final class TeacherLoopCommand {
         return result;
     }
 
+    static UncertaintyRouter router(TeacherLoopOptions o) {
+        return new UncertaintyRouter(o.minScore(), o.minMargin(), UncertaintyRouter.signals(o.signals()));
+    }
+
     /** The selection strategies; routing goes through the app's router, so a richer router is a one-line swap. */
     static MentionSelector selector(String strategy, TeacherLoopOptions o, KnowledgeBase kb) {
         return switch (strategy) {
-            case "routed" -> new RoutedSelector(new MarginTeacherRouter(o.minScore(), o.minMargin())::route, kb,
-                    o.roundsSeed());
+            case "routed" -> new RoutedSelector(router(o)::route, kb, true, o.roundsSeed());
+            case "routed-no-spread" -> new RoutedSelector(router(o)::route, kb, false, o.roundsSeed());
             case "random" -> new RandomSelector(o.roundsSeed());
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };

@@ -12,18 +12,19 @@ import io.linkrx.app.config.Setting;
 record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
                           int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, double minScore,
-                          double minMargin, int threads, Path out, String commandLine) {
+                          double minMargin, String signals, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
                                      [--seed-docs N]            human-labelled seed documents (default 10 % of --corpus)
                                      [--budgets 0,100,250,500,1000,2000]   cumulative teacher labels per row
-                                     [--strategy routed|random|both] [--synthetic on|off|both]
+                                     [--strategy routed|random|both|routed-no-spread,...] [--synthetic on|off|both]
                                      [--rounds-seed 42]         seed of the seed-document draw, random choice and training
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
                                      [--batch 250]              labels per retraining within a budget step
                                      [--synthetic-concepts 200] [--synthetic-per-concept 2]
-                                     [--min-score 0.7] [--min-margin 0.1]  the router's thresholds (linkrx.teacher.min.*)
+                                     [--min-score 0.7] [--min-margin 0.1] [--signals nil,low-score,...]
+                                                                the router's settings (linkrx.teacher.min.*, linkrx.teacher.signals)
                                      [--threads 2] [--out result.json]""";
 
     static TeacherLoopOptions parse(String[] args) {
@@ -43,6 +44,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
         int batch = 250;
         double minScore = Double.parseDouble(Setting.TEACHER_MIN_SCORE.defaultValue());
         double minMargin = Double.parseDouble(Setting.TEACHER_MIN_MARGIN.defaultValue());
+        String signals = Setting.TEACHER_SIGNALS.defaultValue();
         int threads = 2;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
@@ -53,12 +55,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
                 case "--kb" -> kbs.add(value(args, ++i, a));
                 case "--seed-docs" -> seedDocs = positive(value(args, ++i, a), a);
                 case "--budgets" -> budgets = budgets(value(args, ++i, a));
-                case "--strategy" -> strategies = switch (value(args, ++i, a)) {
-                    case "routed" -> List.of("routed");
-                    case "random" -> List.of("random");
-                    case "both" -> List.of("routed", "random");
-                    default -> throw new IllegalArgumentException("--strategy is routed, random or both, not " + args[i]);
-                };
+                case "--strategy" -> strategies = strategies(value(args, ++i, a));
                 case "--synthetic" -> synthetic = switch (value(args, ++i, a)) {
                     case "on" -> List.of(true);
                     case "off" -> List.of(false);
@@ -74,6 +71,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
                 case "--batch" -> batch = positive(value(args, ++i, a), a);
                 case "--min-score" -> minScore = Double.parseDouble(value(args, ++i, a));
                 case "--min-margin" -> minMargin = Double.parseDouble(value(args, ++i, a));
+                case "--signals" -> signals = value(args, ++i, a);
                 case "--threads" -> threads = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -86,13 +84,26 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new TeacherLoopOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, syntheticConcepts, perConcept, batch, minScore, minMargin, threads, out,
+                teacherCandidates, syntheticConcepts, perConcept, batch, minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 
     /** The seed size: as given, else 10 % of the training documents (at least one). */
     int seedDocsOf(int trainDocs) {
         return seedDocs > 0 ? Math.min(seedDocs, trainDocs) : Math.max(1, Math.round(trainDocs * 0.1f));
+    }
+
+    private static List<String> strategies(String csv) {
+        if (csv.equals("both")) {
+            return List.of("routed", "random");
+        }
+        List<String> s = Arrays.stream(csv.split(",")).map(String::strip).toList();
+        for (String x : s) {
+            if (!List.of("routed", "random", "routed-no-spread").contains(x)) {
+                throw new IllegalArgumentException("--strategy is routed, random, routed-no-spread (comma-separated) or both, not " + x);
+            }
+        }
+        return s;
     }
 
     private static List<Integer> budgets(String csv) {

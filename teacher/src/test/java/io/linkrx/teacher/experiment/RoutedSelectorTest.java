@@ -16,12 +16,13 @@ import io.linkrx.link.LinkedMention;
 import io.linkrx.link.MentionQuery;
 import io.linkrx.link.RetrievedCandidate;
 import io.linkrx.link.ScoredConcept;
-import io.linkrx.route.MarginTeacherRouter;
+import io.linkrx.route.UncertaintyRouter;
 
 /** linkrx's routing as the experiment's selector: uncertain links first, by priority; confident ones last. */
 class RoutedSelectorTest {
     private static final KnowledgeBase KB = KnowledgeBase.of("test-kb", List.of(
-            concept("D1", "Heart Failure"), concept("D2", "Heart Diseases"), concept("D3", "Hypertension")));
+            concept("D1", "Heart Failure", "C14.280.434"), concept("D2", "Heart Diseases", "C14.280"),
+            concept("D3", "Hypertension", "C14.907.489"), concept("D4", "Infections", "C01.539")));
     private static final PubTatorDocument DOC = new PubTatorDocument("1", "Heart failure and hypertension.", "",
             List.of());
 
@@ -31,47 +32,80 @@ class RoutedSelectorTest {
         LinkedPoolMention confident = linked("hypertension", "D3", 0.97, "D1", 0.01);
         LinkedPoolMention smallMargin = linked("cardiac disease", "D2", 0.80, "D1", 0.75);
         LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
-        RoutedSelector selector = new RoutedSelector(new MarginTeacherRouter(0.7, 0.1)::route, KB, 1);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, 1);
 
-        // When they are ordered for the teacher
-        List<MentionSelector.Choice> order = selector.order(List.of(confident, smallMargin, lowScore));
+        // When the teacher may be asked about all three
+        List<MentionSelector.Choice> chosen = selector.select(List.of(confident, smallMargin, lowScore), 3,
+                new AskedTexts());
 
         // Then the router's uncertain ones come first, most uncertain first, and the confident one is filler
-        assertThat(order).extracting(MentionSelector.Choice::mention).containsExactly(lowScore, smallMargin, confident);
-        assertThat(order).extracting(MentionSelector.Choice::uncertain).containsExactly(true, true, false);
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(lowScore, smallMargin, confident);
+        assertThat(chosen).extracting(MentionSelector.Choice::uncertain).containsExactly(true, true, false);
     }
 
     @Test
-    void randomOrderKeepsEveryMentionAndJudgesNone() {
+    void theBudgetGoesToTheMostUncertainAndConfidentLinksAreNotAsked() {
+        LinkedPoolMention confident = linked("hypertension", "D3", 0.97, "D1", 0.01);
+        LinkedPoolMention smallMargin = linked("cardiac disease", "D2", 0.80, "D1", 0.75);
+        LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, true, 1);
+
+        List<MentionSelector.Choice> chosen = selector.select(List.of(confident, smallMargin, lowScore), 1,
+                new AskedTexts());
+
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(lowScore);
+    }
+
+    @Test
+    void requestsAreSpreadOverMeshSubtrees() {
+        // Given two uncertain cardiovascular links (C14) slightly ahead of an uncertain infection (C01)
+        LinkedPoolMention heart1 = linked("cardiac failure", "D1", 0.20, "D2", 0.18);
+        LinkedPoolMention heart2 = linked("cardiac disease", "D2", 0.21, "D1", 0.19);
+        LinkedPoolMention infection = linked("infections", "D4", 0.25, "D1", 0.20);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, true, 1);
+
+        // When two requests may be sent
+        List<MentionSelector.Choice> chosen = selector.select(List.of(heart1, heart2, infection), 2, new AskedTexts());
+
+        // Then the second goes to the subtree nothing was asked about yet
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(heart1, infection);
+    }
+
+    @Test
+    void randomChoiceKeepsEveryMentionAndJudgesNone() {
         List<LinkedPoolMention> pool = List.of(linked("a", "D1", 0.9, "D2", 0.1), linked("b", "D2", 0.3, "D1", 0.2),
                 linked("c", "D3", 0.5, "D1", 0.4));
 
-        List<MentionSelector.Choice> order = new RandomSelector(7).order(pool);
+        List<MentionSelector.Choice> chosen = new RandomSelector(7).select(pool, 5, new AskedTexts());
 
-        assertThat(order).extracting(MentionSelector.Choice::mention).containsExactlyInAnyOrderElementsOf(pool);
-        assertThat(order).noneMatch(MentionSelector.Choice::uncertain);
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactlyInAnyOrderElementsOf(pool);
+        assertThat(chosen).noneMatch(MentionSelector.Choice::uncertain);
     }
 
     @Test
     void aMentionTextIsAskedOnceAcrossTheRun() {
-        // Given an order in which a text repeats (case aside) and one text was asked in an earlier step
-        List<MentionSelector.Choice> order = List.of(choice("Heart failure"), choice("heart failure"),
-                choice("hypertension"), choice("cardiac disease"));
+        // Given a pool in which a text repeats (case aside) and one text was asked in an earlier step
+        LinkedPoolMention upper = linked("Heart failure", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention lower = linked("heart failure", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention earlier = linked("hypertension", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention fresh = linked("cardiac disease", "D1", 0.5, "D2", 0.4);
+        AskedTexts asked = new AskedTexts();
+        asked.take(earlier);
 
-        List<MentionSelector.Choice> picked = TeacherLoop.distinctTexts(order, Set.of("hypertension"), 3);
+        // When the random baseline may ask about all of them
+        List<MentionSelector.Choice> chosen = new RandomSelector(3).select(List.of(upper, lower, earlier, fresh), 4,
+                asked);
 
-        assertThat(picked).extracting(c -> c.mention().pool().mention().text())
-                .containsExactly("Heart failure", "cardiac disease");
+        // Then each new text is asked once
+        assertThat(chosen).hasSize(2);
+        assertThat(chosen).extracting(c -> c.mention().pool().mention().text().toLowerCase())
+                .containsExactlyInAnyOrder("heart failure", "cardiac disease");
     }
 
     @Test
     void wrongMeansTheStudentsTopConceptIsNotGold() {
         assertThat(linked("heart failure", "D2", 0.6, "D1", 0.3).studentWrong()).isTrue();
         assertThat(linked("heart failure", "D1", 0.6, "D2", 0.3).studentWrong()).isFalse();
-    }
-
-    private static MentionSelector.Choice choice(String text) {
-        return new MentionSelector.Choice(linked(text, "D1", 0.5, "D2", 0.4), true);
     }
 
     /** A pool mention whose gold concept is D1, linked by the student with these two best scores. */
@@ -86,7 +120,8 @@ class RoutedSelectorTest {
         return new LinkedPoolMention(new PoolMention(DOC, gold, Set.of("D1")), linked);
     }
 
-    private static Concept concept(String id, String name) {
-        return new Concept(id, "MESH", SemanticType.DISEASE, name, List.of(), List.of(), List.of());
+    private static Concept concept(String id, String name, String treeNumber) {
+        return new Concept(id, "MESH", SemanticType.DISEASE, name, List.of(), List.of(), List.of(),
+                List.of(treeNumber));
     }
 }
