@@ -21,7 +21,7 @@ final class AskedTexts {
         return asked.contains(key(m));
     }
 
-    private static String key(LinkedPoolMention m) {
+    static String key(LinkedPoolMention m) {
         return m.pool().mention().type() + "|" + Normalizer.normalize(m.pool().mention().text());
     }
 }

@@ -46,16 +46,26 @@ final class RoutedSelector implements MentionSelector {
     private final KnowledgeBase kb;
     private final MeshSubtrees subtrees;
     private final boolean spread;
+    private final boolean byFrequency;
     private final Random random;
     private final Map<String, Long> sentBySubtree = new HashMap<>();
     private Predicate<String> knowsConcept = id -> true;
 
     /** @param spread whether to spread requests over MeSH subtrees (the gate's order) or take them by priority */
     RoutedSelector(Router router, KnowledgeBase kb, boolean spread, long seed) {
+        this(router, kb, spread, false, seed);
+    }
+
+    /**
+     * @param byFrequency weigh each priority by how many unasked mentions share the text (one label fixes them
+     *                    all through the mention dictionary; the gate sees these repeats as the duplicates it drops)
+     */
+    RoutedSelector(Router router, KnowledgeBase kb, boolean spread, boolean byFrequency, long seed) {
         this.router = router;
         this.kb = kb;
         this.subtrees = new MeshSubtrees(kb);
         this.spread = spread;
+        this.byFrequency = byFrequency;
         this.random = new Random(seed);
     }
 
@@ -68,6 +78,10 @@ final class RoutedSelector implements MentionSelector {
     public List<Choice> select(List<LinkedPoolMention> unlabelled, int n, AskedTexts asked) {
         List<LinkedPoolMention> shuffled = new ArrayList<>(unlabelled);
         Collections.shuffle(shuffled, random); // ties are broken at random, not by document order
+        Map<String, Integer> repeats = new HashMap<>();
+        if (byFrequency) {
+            shuffled.forEach(m -> repeats.merge(AskedTexts.key(m), 1, Integer::sum));
+        }
         List<Routed> routed = new ArrayList<>();
         List<LinkedPoolMention> confident = new ArrayList<>();
         for (LinkedPoolMention m : shuffled) {
@@ -77,7 +91,8 @@ final class RoutedSelector implements MentionSelector {
             Optional<RoutingDecision> decision = router.route(ranked(m), retrievalOrder(m), knowsConcept);
             if (decision.isPresent()) {
                 String top = m.linked().best().map(ScoredConcept::conceptId).orElse(null);
-                routed.add(new Routed(m, decision.get().priority(), subtrees.of(top)));
+                double priority = decision.get().priority() * (byFrequency ? repeats.get(AskedTexts.key(m)) : 1);
+                routed.add(new Routed(m, priority, subtrees.of(top)));
             } else {
                 confident.add(m);
             }
@@ -144,6 +159,6 @@ final class RoutedSelector implements MentionSelector {
 
     @Override
     public String name() {
-        return spread ? "routed" : "routed-no-spread";
+        return (spread ? "routed" : "routed-no-spread") + (byFrequency ? "-frequency" : "");
     }
 }

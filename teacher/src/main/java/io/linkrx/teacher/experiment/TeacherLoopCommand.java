@@ -131,6 +131,7 @@ public final class TeacherLoopCommand {
         return switch (strategy) {
             case "routed" -> new RoutedSelector(router(o)::route, kb, true, o.roundsSeed());
             case "routed-no-spread" -> new RoutedSelector(router(o)::route, kb, false, o.roundsSeed());
+            case "routed-frequency" -> new RoutedSelector(router(o)::route, kb, true, true, o.roundsSeed());
             case "random" -> new RandomSelector(o.roundsSeed());
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };

@@ -72,6 +72,24 @@ class RoutedSelectorTest {
     }
 
     @Test
+    void frequencyWeightingAsksFirstAboutTheTextThatRecursMost() {
+        // Given a rare, very uncertain text and a slightly less uncertain text that occurs three times
+        LinkedPoolMention rare = linked("cardiac failure", "D1", 0.20, "D2", 0.18);
+        List<LinkedPoolMention> frequent = List.of(linked("infections", "D4", 0.25, "D1", 0.20),
+                linked("infections", "D4", 0.25, "D1", 0.20), linked("Infections", "D4", 0.25, "D1", 0.20));
+        List<LinkedPoolMention> pool = new java.util.ArrayList<>(frequent);
+        pool.add(rare);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, true, 1);
+
+        // When one request may be sent
+        List<MentionSelector.Choice> chosen = selector.select(pool, 1, new AskedTexts());
+
+        // Then it is the recurring text (its label fixes three mentions)
+        assertThat(chosen.get(0).mention().pool().mention().text()).isEqualToIgnoringCase("infections");
+        assertThat(selector.name()).isEqualTo("routed-no-spread-frequency");
+    }
+
+    @Test
     void randomChoiceKeepsEveryMentionAndJudgesNone() {
         List<LinkedPoolMention> pool = List.of(linked("a", "D1", 0.9, "D2", 0.1), linked("b", "D2", 0.3, "D1", 0.2),
                 linked("c", "D3", 0.5, "D1", 0.4));
