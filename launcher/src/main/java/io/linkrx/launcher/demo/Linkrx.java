@@ -18,8 +18,10 @@ public final class Linkrx {
             case "kg" -> io.linkrx.rx.eval.EvalKg.main(rest);
             case "linking" -> System.exit(io.linkrx.eval.linking.LinkingEvalCommand.run(rest, System.out, System.err));
             case "tagger" -> io.linkrx.extract.tagger.TaggerEval.main(rest);
+            case "teacher-loop" -> System.exit(
+                    io.linkrx.teacher.experiment.TeacherLoopCommand.run(rest, System.out, System.err));
             default -> {
-                System.err.println("usage: ./linkrx eval kg|linking|tagger ... (./linkrx help)");
+                System.err.println("usage: ./linkrx eval kg|linking|tagger|teacher-loop ... (./linkrx help)");
                 System.exit(2);
             }
         }
@@ -54,6 +56,9 @@ public final class Linkrx {
                                        [--gold-mentions | --end-to-end] [--model-repo dir] [--index dir] ...
                                              entity-linking evaluation, trains and serves the re-ranker (JSON)
                           eval tagger ...    mention-tagger evaluation (JSON)
+                          eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <format>:<path> ...
+                                       [--budgets 0,100,250,500,1000,2000] [--strategy routed|random|both] [--synthetic on|off|both]
+                                             teacher-loop experiment: dev Acc@1 per teacher-label budget, routed vs random (JSON)
                           index build|info ...
                                              build or inspect the Lucene KB index
                           teacher-bridge [--config f] | settings

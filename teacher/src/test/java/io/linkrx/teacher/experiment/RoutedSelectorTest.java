@@ -1,0 +1,145 @@
+package io.linkrx.teacher.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.linkrx.corpus.GoldMention;
+import io.linkrx.corpus.PubTatorDocument;
+import io.linkrx.kb.Concept;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.SemanticType;
+import io.linkrx.link.LinkedMention;
+import io.linkrx.link.MentionQuery;
+import io.linkrx.link.RetrievedCandidate;
+import io.linkrx.link.ScoredConcept;
+import io.linkrx.route.UncertaintyRouter;
+
+/** linkrx's routing as the experiment's selector: uncertain links first, by priority; confident ones last. */
+class RoutedSelectorTest {
+    private static final KnowledgeBase KB = KnowledgeBase.of("test-kb", List.of(
+            concept("D1", "Heart Failure", "C14.280.434"), concept("D2", "Heart Diseases", "C14.280"),
+            concept("D3", "Hypertension", "C14.907.489"), concept("D4", "Infections", "C01.539")));
+    private static final PubTatorDocument DOC = new PubTatorDocument("1", "Heart failure and hypertension.", "",
+            List.of());
+
+    @Test
+    void uncertainLinksComeFirstMostUncertainFirstConfidentLast() {
+        // Given three links: confident, slightly unsure (small margin), very unsure (low score)
+        LinkedPoolMention confident = linked("hypertension", "D3", 0.97, "D1", 0.01);
+        LinkedPoolMention smallMargin = linked("cardiac disease", "D2", 0.80, "D1", 0.75);
+        LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, 1);
+
+        // When the teacher may be asked about all three
+        List<MentionSelector.Choice> chosen = selector.select(List.of(confident, smallMargin, lowScore), 3,
+                new AskedTexts());
+
+        // Then the router's uncertain ones come first, most uncertain first, and the confident one is filler
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(lowScore, smallMargin, confident);
+        assertThat(chosen).extracting(MentionSelector.Choice::uncertain).containsExactly(true, true, false);
+    }
+
+    @Test
+    void theBudgetGoesToTheMostUncertainAndConfidentLinksAreNotAsked() {
+        LinkedPoolMention confident = linked("hypertension", "D3", 0.97, "D1", 0.01);
+        LinkedPoolMention smallMargin = linked("cardiac disease", "D2", 0.80, "D1", 0.75);
+        LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, true, 1);
+
+        List<MentionSelector.Choice> chosen = selector.select(List.of(confident, smallMargin, lowScore), 1,
+                new AskedTexts());
+
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(lowScore);
+    }
+
+    @Test
+    void requestsAreSpreadOverMeshSubtrees() {
+        // Given two uncertain cardiovascular links (C14) slightly ahead of an uncertain infection (C01)
+        LinkedPoolMention heart1 = linked("cardiac failure", "D1", 0.20, "D2", 0.18);
+        LinkedPoolMention heart2 = linked("cardiac disease", "D2", 0.21, "D1", 0.19);
+        LinkedPoolMention infection = linked("infections", "D4", 0.25, "D1", 0.20);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, true, 1);
+
+        // When two requests may be sent
+        List<MentionSelector.Choice> chosen = selector.select(List.of(heart1, heart2, infection), 2, new AskedTexts());
+
+        // Then the second goes to the subtree nothing was asked about yet
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactly(heart1, infection);
+    }
+
+    @Test
+    void frequencyWeightingAsksFirstAboutTheTextThatRecursMost() {
+        // Given a rare, very uncertain text and a slightly less uncertain text that occurs three times
+        LinkedPoolMention rare = linked("cardiac failure", "D1", 0.20, "D2", 0.18);
+        List<LinkedPoolMention> frequent = List.of(linked("infections", "D4", 0.25, "D1", 0.20),
+                linked("infections", "D4", 0.25, "D1", 0.20), linked("Infections", "D4", 0.25, "D1", 0.20));
+        List<LinkedPoolMention> pool = new java.util.ArrayList<>(frequent);
+        pool.add(rare);
+        RoutedSelector selector = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, true, 1);
+
+        // When one request may be sent
+        List<MentionSelector.Choice> chosen = selector.select(pool, 1, new AskedTexts());
+
+        // Then it is the recurring text (its label fixes three mentions)
+        assertThat(chosen.get(0).mention().pool().mention().text()).isEqualToIgnoringCase("infections");
+        assertThat(selector.name()).isEqualTo("routed-no-spread-frequency");
+    }
+
+    @Test
+    void randomChoiceKeepsEveryMentionAndJudgesNone() {
+        List<LinkedPoolMention> pool = List.of(linked("a", "D1", 0.9, "D2", 0.1), linked("b", "D2", 0.3, "D1", 0.2),
+                linked("c", "D3", 0.5, "D1", 0.4));
+
+        List<MentionSelector.Choice> chosen = new RandomSelector(7).select(pool, 5, new AskedTexts());
+
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).containsExactlyInAnyOrderElementsOf(pool);
+        assertThat(chosen).noneMatch(MentionSelector.Choice::uncertain);
+    }
+
+    @Test
+    void aMentionTextIsAskedOnceAcrossTheRun() {
+        // Given a pool in which a text repeats (case aside) and one text was asked in an earlier step
+        LinkedPoolMention upper = linked("Heart failure", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention lower = linked("heart failure", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention earlier = linked("hypertension", "D1", 0.5, "D2", 0.4);
+        LinkedPoolMention fresh = linked("cardiac disease", "D1", 0.5, "D2", 0.4);
+        AskedTexts asked = new AskedTexts();
+        asked.take(earlier);
+
+        // When the random baseline may ask about all of them
+        List<MentionSelector.Choice> chosen = new RandomSelector(3).select(List.of(upper, lower, earlier, fresh), 4,
+                asked);
+
+        // Then each new text is asked once
+        assertThat(chosen).hasSize(2);
+        assertThat(chosen).extracting(c -> c.mention().pool().mention().text().toLowerCase())
+                .containsExactlyInAnyOrder("heart failure", "cardiac disease");
+    }
+
+    @Test
+    void wrongMeansTheStudentsTopConceptIsNotGold() {
+        assertThat(linked("heart failure", "D2", 0.6, "D1", 0.3).studentWrong()).isTrue();
+        assertThat(linked("heart failure", "D1", 0.6, "D2", 0.3).studentWrong()).isFalse();
+    }
+
+    /** A pool mention whose gold concept is D1, linked by the student with these two best scores. */
+    private static LinkedPoolMention linked(String text, String top, double topScore, String second,
+                                            double secondScore) {
+        GoldMention gold = new GoldMention(0, text.length(), text, "SpecificDisease", SemanticType.DISEASE,
+                List.of("D1"), false);
+        MentionQuery q = new MentionQuery("1", text, SemanticType.DISEASE, null, Set.of());
+        LinkedMention linked = new LinkedMention(q, List.of(
+                new ScoredConcept(top, topScore, new RetrievedCandidate(top, 0.5, Double.NaN, 0)),
+                new ScoredConcept(second, secondScore, new RetrievedCandidate(second, 0.4, Double.NaN, 1))), false);
+        return new LinkedPoolMention(new PoolMention(DOC, gold, Set.of("D1")), linked);
+    }
+
+    private static Concept concept(String id, String name, String treeNumber) {
+        return new Concept(id, "MESH", SemanticType.DISEASE, name, List.of(), List.of(), List.of(),
+                List.of(treeNumber));
+    }
+}
