@@ -1,6 +1,7 @@
 package io.linkrx.eval.linking;
 
-import java.nio.file.Files;
+import io.linkrx.config.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,29 +52,29 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             switch (a) {
                 case "--gold-mentions" -> endToEnd = false;
                 case "--end-to-end" -> endToEnd = true;
-                case "--corpus" -> corpus = existing(value(args, ++i, a));
-                case "--kb" -> kbs.add(value(args, ++i, a));
-                case "--synonyms-from" -> synonymKbs.add(value(args, ++i, a));
-                case "--train" -> train.add(existing(value(args, ++i, a)));
-                case "--model-repo" -> repo = Path.of(value(args, ++i, a));
-                case "--model-name" -> modelName = value(args, ++i, a);
-                case "--sidecar" -> sidecar = value(args, ++i, a);
-                case "--k" -> k = positive(value(args, ++i, a), a);
-                case "--nil-threshold" -> nil = Double.parseDouble(value(args, ++i, a));
-                case "--model" -> kind = switch (value(args, ++i, a)) {
+                case "--corpus" -> corpus = CommandLine.existingFile(CommandLine.value(args, ++i, a));
+                case "--kb" -> kbs.add(CommandLine.value(args, ++i, a));
+                case "--synonyms-from" -> synonymKbs.add(CommandLine.value(args, ++i, a));
+                case "--train" -> train.add(CommandLine.existingFile(CommandLine.value(args, ++i, a)));
+                case "--model-repo" -> repo = Path.of(CommandLine.value(args, ++i, a));
+                case "--model-name" -> modelName = CommandLine.value(args, ++i, a);
+                case "--sidecar" -> sidecar = CommandLine.value(args, ++i, a);
+                case "--k" -> k = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--nil-threshold" -> nil = Double.parseDouble(CommandLine.value(args, ++i, a));
+                case "--model" -> kind = switch (CommandLine.value(args, ++i, a)) {
                     case "logistic" -> RerankerTrainer.Kind.LOGISTIC;
                     case "fm" -> RerankerTrainer.Kind.FACTORIZATION_MACHINE;
                     default -> throw new IllegalArgumentException("--model is logistic or fm, not " + args[i]);
                 };
-                case "--epochs" -> epochs = positive(value(args, ++i, a), a);
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-                case "--out" -> out = Path.of(value(args, ++i, a));
-                case "--errors" -> errors = Path.of(value(args, ++i, a));
-                case "--index" -> index = Path.of(value(args, ++i, a));
-                case "--encoder" -> encoder = value(args, ++i, a);
-                case "--tagger" -> tagger = existing(value(args, ++i, a));
+                case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--seed" -> seed = Long.parseLong(CommandLine.value(args, ++i, a));
+                case "--out" -> out = Path.of(CommandLine.value(args, ++i, a));
+                case "--errors" -> errors = Path.of(CommandLine.value(args, ++i, a));
+                case "--index" -> index = Path.of(CommandLine.value(args, ++i, a));
+                case "--encoder" -> encoder = CommandLine.value(args, ++i, a);
+                case "--tagger" -> tagger = CommandLine.existingFile(CommandLine.value(args, ++i, a));
                 case "--train-tagger" -> trainTagger = true;
-                case "--threads" -> threads = positive(value(args, ++i, a), a);
+                case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--index-lexical" -> indexLexical = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -89,28 +90,5 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
                 seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static Path existing(String path) {
-        Path p = Path.of(path);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no such file: " + path);
-        }
-        return p;
-    }
-
-    private static int positive(String v, String option) {
-        int n = Integer.parseInt(v);
-        if (n < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1");
-        }
-        return n;
     }
 }

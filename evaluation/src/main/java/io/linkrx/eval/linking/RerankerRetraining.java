@@ -1,11 +1,12 @@
 package io.linkrx.eval.linking;
 
+import io.linkrx.config.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -146,7 +147,7 @@ public final class RerankerRetraining {
         } catch (IOException e) {
             throw new UncheckedIOException(versionDir + ": cannot stage the version for scoring: " + e.getMessage(), e);
         } finally {
-            deleteTree(temp);
+            FileTrees.deleteQuietly(temp);
         }
     }
 
@@ -177,19 +178,6 @@ public final class RerankerRetraining {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary copy left behind is harmless
         }
     }
 }

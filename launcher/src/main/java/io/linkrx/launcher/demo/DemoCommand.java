@@ -1,5 +1,7 @@
 package io.linkrx.launcher.demo;
 
+import io.linkrx.config.FileTrees;
+
 import io.linkrx.app.LinkrxApp;
 import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.app.topics.Topics;
@@ -17,14 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,7 +69,7 @@ public final class DemoCommand {
                 return collectAndPrint(notes, broker.bootstrapServers(), config.serdeConfig(), rx.on());
             }
         } finally {
-            deleteQuietly(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -169,14 +169,6 @@ public final class DemoCommand {
             return Files.createTempDirectory("linkrx-demo-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a work directory", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp directory is harmless
         }
     }
 

@@ -19,7 +19,7 @@ public final class Linkrx {
             case "linking" -> System.exit(io.linkrx.eval.linking.LinkingEvalCommand.run(rest, System.out, System.err));
             case "tagger" -> io.linkrx.extract.tagger.TaggerEval.main(rest);
             case "teacher-loop" -> System.exit(
-                    io.linkrx.teacher.experiment.TeacherLoopCommand.run(rest, System.out, System.err));
+                    io.linkrx.teacher.experiment.ExperimentCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("usage: ./linkrx eval kg|linking|tagger|teacher-loop ... (./linkrx help)");
                 System.exit(2);

@@ -1,5 +1,7 @@
 package io.linkrx.launcher.loop;
 
+import io.linkrx.config.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +31,14 @@ record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpec
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--train" -> train = Path.of(value(args, ++i, "--train"));
-                case "--dev" -> dev = Path.of(value(args, ++i, "--dev"));
-                case "--kb" -> kb.add(value(args, ++i, "--kb"));
-                case "--seed-docs" -> seedDocs = positive(value(args, ++i, "--seed-docs"), "--seed-docs");
-                case "--stream-docs" -> streamDocs = positive(value(args, ++i, "--stream-docs"), "--stream-docs");
-                case "--budget-per-hour" -> budget = positive(value(args, ++i, "--budget-per-hour"), "--budget-per-hour");
-                case "--synthesize" -> synthesize = Integer.parseInt(value(args, ++i, "--synthesize"));
-                case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
+                case "--train" -> train = Path.of(CommandLine.value(args, ++i, "--train"));
+                case "--dev" -> dev = Path.of(CommandLine.value(args, ++i, "--dev"));
+                case "--kb" -> kb.add(CommandLine.value(args, ++i, "--kb"));
+                case "--seed-docs" -> seedDocs = CommandLine.positive(CommandLine.value(args, ++i, "--seed-docs"), "--seed-docs");
+                case "--stream-docs" -> streamDocs = CommandLine.positive(CommandLine.value(args, ++i, "--stream-docs"), "--stream-docs");
+                case "--budget-per-hour" -> budget = CommandLine.positive(CommandLine.value(args, ++i, "--budget-per-hour"), "--budget-per-hour");
+                case "--synthesize" -> synthesize = Integer.parseInt(CommandLine.value(args, ++i, "--synthesize"));
+                case "--work-dir" -> workDir = Path.of(CommandLine.value(args, ++i, "--work-dir"));
                 case "--keep" -> keep = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -51,24 +53,5 @@ record LoopOptions(Optional<Path> train, Optional<Path> dev, List<String> kbSpec
     LoopData data(Path dir) {
         return train.isEmpty() ? LoopData.demo(dir)
                 : LoopData.corpus(train.get(), dev.orElseThrow(), kbSpecs, seedDocs, streamDocs, dir);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(String value, String option) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " must be a positive number, was " + value);
     }
 }

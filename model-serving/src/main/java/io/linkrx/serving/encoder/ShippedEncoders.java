@@ -1,12 +1,13 @@
 package io.linkrx.serving.encoder;
 
+import io.linkrx.config.FileTrees;
+
 import com.google.protobuf.TextFormat;
 import io.linkrx.serving.config.ModelConfig;
 import io.linkrx.serving.config.ModelDynamicBatching;
 import io.linkrx.serving.config.ModelParameter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +151,7 @@ public final class ShippedEncoders {
             copy(tokenizer, staging.resolve("tokenizer.json"));
             move(staging, versionDir);
         } finally {
-            deleteRecursively(staging);
+            FileTrees.delete(staging);
         }
         LOG.info("Encoder {} ({}) written to {} as model '{}' version {}", s.id(), s.description(), modelDir,
                 modelName, version);
@@ -210,21 +209,6 @@ public final class ShippedEncoders {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

@@ -1,5 +1,7 @@
 package io.linkrx.teacher.train;
 
+import io.linkrx.config.CommandLine;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,9 +94,9 @@ public final class ModelCommand {
         Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--to" -> to = value(args, ++i, "--to");
-                case "--reason" -> reason = value(args, ++i, "--reason");
-                case "--config" -> config = Optional.of(Path.of(value(args, ++i, "--config")));
+                case "--to" -> to = CommandLine.value(args, ++i, "--to");
+                case "--reason" -> reason = CommandLine.value(args, ++i, "--reason");
+                case "--config" -> config = Optional.of(Path.of(CommandLine.value(args, ++i, "--config")));
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -157,12 +159,5 @@ public final class ModelCommand {
         if (positional.size() != n) {
             throw new IllegalArgumentException(positional.get(0) + " takes " + (n - 1) + " argument(s)");
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

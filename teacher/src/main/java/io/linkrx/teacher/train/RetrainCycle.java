@@ -1,17 +1,17 @@
 package io.linkrx.teacher.train;
 
+import io.linkrx.config.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 import io.linkrx.corpus.PubTatorDocument;
 import io.linkrx.corpus.PubTatorReader;
@@ -155,20 +155,7 @@ public final class RetrainCycle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the candidate: " + e.getMessage(), e);
         } finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary copy left behind is harmless
+            FileTrees.deleteQuietly(staging);
         }
     }
 }

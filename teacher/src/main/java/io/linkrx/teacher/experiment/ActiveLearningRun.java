@@ -34,7 +34,7 @@ import io.linkrx.teacher.Teacher;
  * retrains when enough new labels have arrived. A mention text is asked about once (the app suppresses
  * duplicate requests). Runs that differ in the selector differ in nothing else.
  */
-final class TeacherLoop {
+final class ActiveLearningRun {
     /** How the loop asks and synthesises. */
     record Settings(int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, int threads) {
     }
@@ -50,7 +50,7 @@ final class TeacherLoop {
     /** Synthetic sentences per concept: the teacher is asked once per concept across runs. */
     private final Map<String, List<SyntheticExample>> synthesised = new HashMap<>();
 
-    TeacherLoop(StudentTraining training, List<PubTatorDocument> seed, List<PubTatorDocument> poolDocs,
+    ActiveLearningRun(StudentTraining training, List<PubTatorDocument> seed, List<PubTatorDocument> poolDocs,
                 List<PubTatorDocument> dev, Teacher labeler, Teacher synthesizer, Settings settings) {
         this.training = training;
         this.seed = List.copyOf(seed);

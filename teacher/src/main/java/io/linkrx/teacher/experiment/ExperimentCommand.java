@@ -29,10 +29,10 @@ import io.linkrx.teacher.bridge.simulated.SimulatedTeacher;
  * teacher labels chosen by linkrx's routing or at random, with synthetic examples on or off; JSON (stdout and
  * {@code --out}) and a readable table (stderr).
  */
-public final class TeacherLoopCommand {
+public final class ExperimentCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TeacherLoopCommand() {
+    private ExperimentCommand() {
     }
 
     public static void main(String[] args) {
@@ -42,12 +42,12 @@ public final class TeacherLoopCommand {
 
     /** Runs the experiment; returns the exit code (2 for usage errors). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        TeacherLoopOptions o;
+        ExperimentOptions o;
         try {
-            o = TeacherLoopOptions.parse(args);
+            o = ExperimentOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("eval teacher-loop: " + e.getMessage());
-            err.println(TeacherLoopOptions.USAGE);
+            err.println(ExperimentOptions.USAGE);
             return 2;
         }
         Map<String, Object> result = experiment(o, err);
@@ -63,7 +63,7 @@ public final class TeacherLoopCommand {
         return 0;
     }
 
-    static Map<String, Object> experiment(TeacherLoopOptions o, PrintStream progress) {
+    static Map<String, Object> experiment(ExperimentOptions o, PrintStream progress) {
         long start = System.nanoTime();
         KnowledgeBase kb = KnowledgeBases.load(o.kbs().stream().map(KbSpec::parse).toList());
         StudentTraining training = new StudentTraining(kb, o.k(), o.epochs(), o.roundsSeed(), o.threads());
@@ -79,8 +79,8 @@ public final class TeacherLoopCommand {
         // labels the budget did not pay for)
         SimulatedTeacher labeler = new SimulatedTeacher(train, kb, o.corpus().getFileName().toString());
         SimulatedTeacher synthesizer = new SimulatedTeacher(seed, kb, "seed of " + o.corpus().getFileName());
-        TeacherLoop loop = new TeacherLoop(training, seed, poolDocs, dev, labeler, synthesizer,
-                new TeacherLoop.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),
+        ActiveLearningRun loop = new ActiveLearningRun(training, seed, poolDocs, dev, labeler, synthesizer,
+                new ActiveLearningRun.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),
                         o.batch(), o.threads()));
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -90,10 +90,10 @@ public final class TeacherLoopCommand {
         result.put("dev", o.dev().toString());
         result.put("kb_version", kb.version());
         result.put("seed_documents", seed.size());
-        result.put("seed_mentions", seed.stream().mapToInt(d -> TeacherLoop.linkable(d).size()).sum());
+        result.put("seed_mentions", seed.stream().mapToInt(d -> ActiveLearningRun.linkable(d).size()).sum());
         result.put("pool_documents", poolDocs.size());
         result.put("pool_mentions", loop.pool().size());
-        result.put("dev_mentions", dev.stream().mapToInt(d -> TeacherLoop.linkable(d).size()).sum());
+        result.put("dev_mentions", dev.stream().mapToInt(d -> ActiveLearningRun.linkable(d).size()).sum());
         result.put("teacher", labeler.model() + " (gold concept at the mention's offsets if among the "
                 + o.teacherCandidates() + " best student candidates, else NIL)");
         result.put("synthesis", synthesizer.model() + " (seed sentences, else clinical templates), "
@@ -116,18 +116,18 @@ public final class TeacherLoopCommand {
             }
         }
         result.put("rows", rows);
-        result.put("total_seconds", TeacherLoop.round((System.nanoTime() - start) / 1e9));
+        result.put("total_seconds", ActiveLearningRun.round((System.nanoTime() - start) / 1e9));
         progress.println();
         progress.print(Table.of(all));
         return result;
     }
 
-    static UncertaintyRouter router(TeacherLoopOptions o) {
+    static UncertaintyRouter router(ExperimentOptions o) {
         return new UncertaintyRouter(o.minScore(), o.minMargin(), UncertaintyRouter.signals(o.signals()));
     }
 
     /** The selection strategies; routing goes through the app's router, so a richer router is a one-line swap. */
-    static MentionSelector selector(String strategy, TeacherLoopOptions o, KnowledgeBase kb) {
+    static MentionSelector selector(String strategy, ExperimentOptions o, KnowledgeBase kb) {
         return switch (strategy) {
             case "routed" -> new RoutedSelector(router(o)::route, kb, true, o.roundsSeed());
             case "routed-no-spread" -> new RoutedSelector(router(o)::route, kb, false, o.roundsSeed());

@@ -1,6 +1,7 @@
 package io.linkrx.teacher.experiment;
 
-import java.nio.file.Files;
+import io.linkrx.config.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.List;
 import io.linkrx.app.config.Setting;
 
 /** Command-line options of {@code eval teacher-loop}. */
-record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
+record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
                           int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, double minScore,
                           double minMargin, String signals, int threads, Path out, String commandLine) {
@@ -27,7 +28,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
                                                                 the router's settings (linkrx.teacher.min.*, linkrx.teacher.signals)
                                      [--threads 2] [--out result.json]""";
 
-    static TeacherLoopOptions parse(String[] args) {
+    static ExperimentOptions parse(String[] args) {
         Path corpus = null;
         Path dev = null;
         List<String> kbs = new ArrayList<>();
@@ -50,30 +51,30 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--corpus" -> corpus = existing(value(args, ++i, a));
-                case "--dev" -> dev = existing(value(args, ++i, a));
-                case "--kb" -> kbs.add(value(args, ++i, a));
-                case "--seed-docs" -> seedDocs = positive(value(args, ++i, a), a);
-                case "--budgets" -> budgets = budgets(value(args, ++i, a));
-                case "--strategy" -> strategies = strategies(value(args, ++i, a));
-                case "--synthetic" -> synthetic = switch (value(args, ++i, a)) {
+                case "--corpus" -> corpus = CommandLine.existingFile(CommandLine.value(args, ++i, a));
+                case "--dev" -> dev = CommandLine.existingFile(CommandLine.value(args, ++i, a));
+                case "--kb" -> kbs.add(CommandLine.value(args, ++i, a));
+                case "--seed-docs" -> seedDocs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--budgets" -> budgets = budgets(CommandLine.value(args, ++i, a));
+                case "--strategy" -> strategies = strategies(CommandLine.value(args, ++i, a));
+                case "--synthetic" -> synthetic = switch (CommandLine.value(args, ++i, a)) {
                     case "on" -> List.of(true);
                     case "off" -> List.of(false);
                     case "both" -> List.of(false, true);
                     default -> throw new IllegalArgumentException("--synthetic is on, off or both, not " + args[i]);
                 };
-                case "--rounds-seed" -> seed = Long.parseLong(value(args, ++i, a));
-                case "--k" -> k = positive(value(args, ++i, a), a);
-                case "--epochs" -> epochs = positive(value(args, ++i, a), a);
-                case "--teacher-candidates" -> teacherCandidates = positive(value(args, ++i, a), a);
-                case "--synthetic-concepts" -> syntheticConcepts = positive(value(args, ++i, a), a);
-                case "--synthetic-per-concept" -> perConcept = positive(value(args, ++i, a), a);
-                case "--batch" -> batch = positive(value(args, ++i, a), a);
-                case "--min-score" -> minScore = Double.parseDouble(value(args, ++i, a));
-                case "--min-margin" -> minMargin = Double.parseDouble(value(args, ++i, a));
-                case "--signals" -> signals = value(args, ++i, a);
-                case "--threads" -> threads = positive(value(args, ++i, a), a);
-                case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--rounds-seed" -> seed = Long.parseLong(CommandLine.value(args, ++i, a));
+                case "--k" -> k = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--teacher-candidates" -> teacherCandidates = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--synthetic-concepts" -> syntheticConcepts = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--synthetic-per-concept" -> perConcept = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--batch" -> batch = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--min-score" -> minScore = Double.parseDouble(CommandLine.value(args, ++i, a));
+                case "--min-margin" -> minMargin = Double.parseDouble(CommandLine.value(args, ++i, a));
+                case "--signals" -> signals = CommandLine.value(args, ++i, a);
+                case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--out" -> out = Path.of(CommandLine.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -83,7 +84,7 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
         if (kbs.isEmpty()) {
             throw new IllegalArgumentException("at least one --kb is required");
         }
-        return new TeacherLoopOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
+        return new ExperimentOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
                 teacherCandidates, syntheticConcepts, perConcept, batch, minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
@@ -114,28 +115,5 @@ record TeacherLoopOptions(Path corpus, Path dev, List<String> kbs, int seedDocs,
             }
         }
         return b;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static Path existing(String path) {
-        Path p = Path.of(path);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no such file: " + path);
-        }
-        return p;
-    }
-
-    private static int positive(String v, String option) {
-        int n = Integer.parseInt(v);
-        if (n < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1");
-        }
-        return n;
     }
 }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code eval teacher-loop} end to end on a corpus and KB this test writes: real training, real linking,
  * the simulated teacher answering from the written gold annotations.
  */
-class TeacherLoopCommandTest {
+class ExperimentCommandTest {
     @TempDir
     static Path dir;
     static Path kb;
@@ -106,7 +106,7 @@ class TeacherLoopCommandTest {
     @Test
     void usageErrorsExitWithTwoAndSayWhy() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TeacherLoopCommand.run(new String[] {"--corpus", train.toString(), "--budgets", "0,100,50"},
+        int code = ExperimentCommand.run(new String[] {"--corpus", train.toString(), "--budgets", "0,100,50"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isEqualTo(2);
@@ -116,7 +116,7 @@ class TeacherLoopCommandTest {
     private static JsonNode run(String... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        int code = TeacherLoopCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = ExperimentCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("| strategy | synthetic |");
