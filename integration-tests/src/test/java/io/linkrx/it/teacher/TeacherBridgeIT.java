@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkrx.app.topics.TopicProvisioner;
 import io.linkrx.app.topics.Topics;
-import io.linkrx.it.infra.KafkaClusterExtension;
+import io.linkrx.it.infra.DedicatedKafkaBroker;
 import io.linkrx.it.infra.SchemaRegistryExtension;
 import io.linkrx.kb.Concept;
 import io.linkrx.kb.KnowledgeBase;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TeacherBridgeIT {
     @RegisterExtension
-    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+    static final DedicatedKafkaBroker KAFKA = new DedicatedKafkaBroker();
     @RegisterExtension
     static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension();
     static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -3,7 +3,7 @@ package io.linkrx.it.teacher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linkrx.it.infra.ItWorkDirs;
-import io.linkrx.it.infra.KafkaClusterExtension;
+import io.linkrx.it.infra.DedicatedKafkaBroker;
 import io.linkrx.it.infra.SchemaRegistryExtension;
 import io.linkrx.launcher.loop.LoopData;
 import io.linkrx.launcher.loop.TeacherLoop;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TeacherLoopIT {
     @RegisterExtension
-    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+    static final DedicatedKafkaBroker KAFKA = new DedicatedKafkaBroker();
     @RegisterExtension
     static final SchemaRegistryExtension REGISTRY = new SchemaRegistryExtension();
     /** The app's defaults (linkrx.teacher.min.score / min.margin). */

@@ -32,6 +32,8 @@ final class LoopRecords implements AutoCloseable {
     final List<TeacherLabel> labels = new ArrayList<>();
     final List<ModelEvent> events = new ArrayList<>();
     int requestDeadLetters;
+    /** Records on these topics that are not linkrx Avro (someone else's test data, a broken producer). */
+    int unreadable;
 
     private final Topics topics;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -81,28 +83,36 @@ final class LoopRecords implements AutoCloseable {
         int n = 0;
         for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
             n++;
-            switch (r.topic()) {
-                case Topics.LINKED_CONCEPTS -> {
-                    LinkedNote note = topics.linkedConcepts.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    linked.put(note.getNoteId(), note);
-                }
-                case Topics.TEACHER_REQUESTS -> {
-                    TeacherLabelingRequest request =
-                            topics.teacherRequests.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    if (request.getReason().equals(SYNTHESIZE)) {
-                        synthesisRequests++;
-                    } else {
-                        requests.add(request);
-                    }
-                }
-                case Topics.TEACHER_LABELS ->
-                        labels.add(topics.teacherLabels.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                case Topics.MODEL_EVENTS ->
-                        events.add(topics.modelEvents.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                default -> requestDeadLetters++;
+            try {
+                take(r);
+            } catch (org.apache.kafka.common.errors.SerializationException e) {
+                unreadable++; // not ours to judge: the stage that consumes the topic dead-letters it
             }
         }
         return n;
+    }
+
+    private void take(ConsumerRecord<String, byte[]> r) {
+        switch (r.topic()) {
+            case Topics.LINKED_CONCEPTS -> {
+                LinkedNote note = topics.linkedConcepts.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                linked.put(note.getNoteId(), note);
+            }
+            case Topics.TEACHER_REQUESTS -> {
+                TeacherLabelingRequest request =
+                        topics.teacherRequests.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                if (request.getReason().equals(SYNTHESIZE)) {
+                    synthesisRequests++;
+                } else {
+                    requests.add(request);
+                }
+            }
+            case Topics.TEACHER_LABELS ->
+                    labels.add(topics.teacherLabels.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            case Topics.MODEL_EVENTS ->
+                    events.add(topics.modelEvents.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            default -> requestDeadLetters++;
+        }
     }
 
     @Override
