@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.linkrx.assertion.Assertion;
+import io.linkrx.assertion.ContextAssertionDetector;
+import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.extract.Mention;
 import io.linkrx.kb.SemanticType;
 import io.linkrx.rerank.MentionCandidates;
@@ -64,6 +66,27 @@ class RerankerVersionsTest {
         assertThat(versions.current().linkingKb().version()).contains("dictionary:reranker@2");
         assertThat(after).extracting(Candidate::conceptId).as("retrieval uses version 2's dictionary")
                 .contains("D003924");
+    }
+
+    @Test
+    void givenAPromotionWhenNotesAreExtractedThenTheNamesOfTheNewVersionAreFound() throws Exception {
+        Path modelDir = repository.resolve("reranker");
+        publish(modelDir, "1", new MentionDictionary());
+        MentionDictionary learnt = new MentionDictionary();
+        learnt.add("teacher-label-1", "niddm", "D003924");
+        publish(modelDir, "2", learnt);
+        PinStore.write(modelDir, OptionalLong.of(1));
+        RerankerVersions versions = RerankerVersions.follow(modelDir, LinkingTestKb.KB,
+                BatchRetriever.lexical(new LexicalCandidateRetriever(LinkingTestKb.KB)), 5, this::scorer);
+        VersionedExtractor extractor = new VersionedExtractor(versions,
+                kb -> new DictionaryMentionExtractor(kb, new ContextAssertionDetector()));
+
+        List<String> before = extractor.extract(NOTE).stream().map(Mention::text).toList();
+        versions.follow("2");
+        List<String> after = extractor.extract(NOTE).stream().map(Mention::text).toList();
+
+        assertThat(before).doesNotContain("NIDDM");
+        assertThat(after).contains("NIDDM");
     }
 
     @Test

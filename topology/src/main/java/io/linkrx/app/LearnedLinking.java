@@ -28,6 +28,7 @@ import io.linkrx.link.BatchRetriever;
 import io.linkrx.link.LearnedReranker;
 import io.linkrx.link.NoteCandidateGenerator;
 import io.linkrx.link.RerankerVersions;
+import io.linkrx.link.VersionedExtractor;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
 import io.linkrx.serving.client.EncoderClient;
 import io.linkrx.serving.client.InferenceClient;
@@ -94,18 +95,22 @@ final class LearnedLinking {
         Provenances provenances = new Provenances(clock, () -> versions.current().linkingKb().version());
         return LinkingStages.assemble(config, first.linkingKb(),
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
-                        extractor(config, kb, first.linkingKb()), provenances),
+                        extractor(config, kb, versions), provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(() -> versions.current().generator(), kb,
                         Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
                 reranker, provenances);
     }
 
-    /** The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary. */
-    private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, KnowledgeBase linkingKb) {
+    /**
+     * The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary over the
+     * served version's names (it follows promotions).
+     */
+    private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, RerankerVersions versions) {
         String model = config.get(Setting.TAGGER_MODEL).trim();
         if (model.isEmpty()) {
-            return new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector());
+            return new VersionedExtractor(versions,
+                    linkingKb -> new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()));
         }
         System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true"); // Tribuo 4.3's generated code
         return CrfMentionTagger.load(Path.of(model), TaggerDictionary.of(kb), new ContextAssertionDetector());
