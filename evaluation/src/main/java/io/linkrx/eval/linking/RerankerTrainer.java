@@ -1,6 +1,7 @@
 package io.linkrx.eval.linking;
 
 import java.util.List;
+import java.util.Random;
 
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -44,11 +45,13 @@ final class RerankerTrainer {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("linking-reranker", factory),
                 factory);
         String[] names = tribuoNames();
+        Random replicas = new Random(seed);
         for (int i = 0; i < examples.rows.size(); i++) {
             ArrayExample<Label> example = new ArrayExample<>(new Label(examples.labels.get(i) ? LINK : OTHER), names,
                     toDoubles(examples.rows.get(i)));
-            example.setWeight(examples.weights.get(i));
-            data.add(example);
+            for (int c = copies(examples.weights.get(i), replicas); c > 0; c--) {
+                data.add(example);
+            }
         }
         if (kind == Kind.FACTORIZATION_MACHINE) {
             return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs,
@@ -56,6 +59,17 @@ final class RerankerTrainer {
         }
         return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 16, seed)
                 .train(data);
+    }
+
+    /**
+     * How many times a row of this example weight enters the training set: the integer part, plus one more with the
+     * probability of the fraction. Weights are realised by replication because Tribuo 4.3's minibatch SGD (our
+     * minibatch is 16) uses example weights only in the reported loss, never in the gradients.
+     */
+    static int copies(float weight, Random random) {
+        int copies = (int) Math.floor(weight);
+        double fraction = weight - copies;
+        return fraction > 0 && random.nextDouble() < fraction ? copies + 1 : copies;
     }
 
     /** Scores rows in this JVM with the Tribuo model (training-time checks; serving goes through ONNX). */

@@ -14,13 +14,14 @@ import io.linkrx.link.RetrievedCandidate;
 
 /**
  * Re-ranker training rows from gold-annotated documents: every candidate of every linkable gold mention,
- * labelled by whether it is one of the mention's gold concepts. Dictionary features leave the mention's own
- * document out, so training sees them as they will be on unseen notes.
+ * labelled by whether it is one of the mention's gold concepts; a mention none of whose candidates is gold adds
+ * no rows. Dictionary features leave the mention's own document out, so training sees them as they will be on
+ * unseen notes.
  */
 final class TrainingExamples {
     final List<float[]> rows = new ArrayList<>();
     final List<Boolean> labels = new ArrayList<>();
-    /** Tribuo example weight per row: the mix weight of the row's document. */
+    /** Weight per row: the mix weight of the row's document (realised by replication, see RerankerTrainer). */
     final List<Float> weights = new ArrayList<>();
     int mentions;
     int mentionsWithGoldCandidate;
@@ -48,17 +49,20 @@ final class TrainingExamples {
                 MentionQuery q = mentionQueries.get(g);
                 List<RetrievedCandidate> candidates = all.get(g);
                 float[][] rows = features.compute(q, candidates, doc.id());
-                boolean any = false;
-                for (int i = 0; i < rows.length; i++) {
-                    boolean positive = gold.contains(candidates.get(i).conceptId());
-                    any |= positive;
-                    out.rows.add(rows[i]);
-                    out.labels.add(positive);
-                    out.weights.add(w);
-                }
+                boolean any = candidates.stream().anyMatch(c -> gold.contains(c.conceptId()));
                 out.mentions++;
                 if (any) {
                     out.mentionsWithGoldCandidate++;
+                } else {
+                    // retrieval missed the gold concept: all-negative rows would teach the ranking nothing and push
+                    // down candidates that look right (a teacher label naming a concept outside the candidates
+                    // arrives exactly like this until its name is learnt)
+                    continue;
+                }
+                for (int i = 0; i < rows.length; i++) {
+                    out.rows.add(rows[i]);
+                    out.labels.add(gold.contains(candidates.get(i).conceptId()));
+                    out.weights.add(w);
                 }
             }
         }

@@ -22,9 +22,9 @@ import io.linkrx.kb.SemanticType;
  * <p>
  * NIL labels are skipped: the re-ranker learns "link" against "other" candidates and the NIL threshold is not
  * trained, so a NIL answer adds only all-negative rows that would push every candidate of an unseen mention down.
- * When the labels outnumber the human mentions, human rows get the Tribuo example weight that makes them half of
- * the mix (SynCABEL upsamples the human examples the same way); duplication instead would double the mention
- * dictionary's counts.
+ * When the labels outnumber the human mentions, human rows get the weight that makes them half of the mix
+ * (SynCABEL upsamples the human examples the same way). The re-ranker's rows are replicated by that weight; the
+ * documents are not, which would double the mention dictionary's counts.
  */
 public final class TrainingSet {
     private final List<PubTatorDocument> documents;
@@ -85,9 +85,16 @@ public final class TrainingSet {
                 labelMentions++;
             }
         }
-        double weight = humanMentions > 0 && labelMentions > humanMentions ? (double) labelMentions / humanMentions : 1.0;
-        return new TrainingSet(docs, human, weight, bySource, humanMentions, nil, unplaceable,
+        return new TrainingSet(docs, human, humanWeight(humanMentions, labelMentions), bySource, humanMentions, nil, unplaceable,
                 labels.size() - unique.size());
+    }
+
+    /**
+     * The example weight of human rows in a mix of {@code humanMentions} human and {@code labelMentions} other
+     * labelled mentions: human rows are half of the mix once the labels outnumber them, else weight 1.
+     */
+    public static double humanWeight(int humanMentions, int labelMentions) {
+        return humanMentions > 0 && labelMentions > humanMentions ? (double) labelMentions / humanMentions : 1.0;
     }
 
     /** One label per request (per request and sentence for synthetic ones); the newest wins, ties to the later. */
