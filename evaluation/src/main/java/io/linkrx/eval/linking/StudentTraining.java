@@ -3,6 +3,7 @@ package io.linkrx.eval.linking;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import io.linkrx.corpus.GoldMention;
 import io.linkrx.corpus.PubTatorDocument;
@@ -57,8 +58,16 @@ public final class StudentTraining {
 
     /** Trains mention dictionary and re-ranker on these annotated documents (NIL and untyped mentions are skipped). */
     public Student train(List<PubTatorDocument> labelled, String version) {
+        return train(labelled, version, d -> 1.0);
+    }
+
+    /**
+     * As {@link #train(List, String)}, each document's rows with this example weight (the trainer's mix: human
+     * documents weighted to half of it).
+     */
+    public Student train(List<PubTatorDocument> labelled, String version, ToDoubleFunction<PubTatorDocument> weight) {
         RerankerTraining.Result trained = new RerankerTraining(kbRetriever, k,
-                new RerankerTrainer(RerankerTrainer.Kind.LOGISTIC, epochs, seed)).train(kb, resolver, labelled);
+                new RerankerTrainer(RerankerTrainer.Kind.LOGISTIC, epochs, seed)).train(kb, resolver, labelled, weight);
         MentionDictionary dictionary = trained.dictionary();
         Map<String, Set<String>> names = dictionary.namesByConcept();
         EntityLinker linker = new EntityLinker(

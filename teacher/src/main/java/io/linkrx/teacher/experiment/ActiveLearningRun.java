@@ -1,6 +1,8 @@
 package io.linkrx.teacher.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +26,7 @@ import io.linkrx.teacher.LabelQuestion;
 import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
+import io.linkrx.teacher.train.TrainingSet;
 
 /**
  * The active-learning simulation, in process and without Kafka: a student trained on human-labelled seed
@@ -36,7 +39,8 @@ import io.linkrx.teacher.Teacher;
  */
 final class ActiveLearningRun {
     /** How the loop asks and synthesises. */
-    record Settings(int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, int threads) {
+    record Settings(int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, int threads,
+                    boolean humanHalf) {
     }
 
     private final StudentTraining training;
@@ -47,6 +51,7 @@ final class ActiveLearningRun {
     private final Teacher synthesizer;
     private final Settings settings;
     private final Set<String> seedConcepts = new HashSet<>();
+    private final int seedMentions;
     /** Synthetic sentences per concept: the teacher is asked once per concept across runs. */
     private final Map<String, List<SyntheticExample>> synthesised = new HashMap<>();
 
@@ -59,11 +64,14 @@ final class ActiveLearningRun {
         this.labeler = labeler;
         this.synthesizer = synthesizer;
         this.settings = settings;
+        int mentions = 0;
         for (PubTatorDocument d : seed) {
             for (GoldMention m : linkable(d)) {
                 seedConcepts.addAll(training.gold(m));
+                mentions++;
             }
         }
+        this.seedMentions = mentions;
     }
 
     /** Gold mentions the student is scored on and the teacher may be asked about: typed, not NIL. */
@@ -176,9 +184,14 @@ final class ActiveLearningRun {
             return step;
         }
 
+        /** Retrains on seed + labels + synthetic documents, mixed as the trainer mixes them (human rows half). */
         void retrain(int budget) {
+            int labelMentions = labels + syntheticDocs.size(); // a synthetic document holds one mention
+            double seedWeight = settings.humanHalf() ? TrainingSet.humanWeight(seedMentions, labelMentions) : 1.0;
+            Set<PubTatorDocument> human = Collections.newSetFromMap(new IdentityHashMap<>());
+            human.addAll(seed);
             student = training.train(trainingDocuments(labelsByDoc, syntheticDocs),
-                    version(selector, synthetic, budget));
+                    version(selector, synthetic, budget), d -> human.contains(d) ? seedWeight : 1.0);
         }
     }
 

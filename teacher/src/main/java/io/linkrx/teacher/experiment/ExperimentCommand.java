@@ -22,6 +22,7 @@ import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.route.UncertaintyRouter;
+import io.linkrx.teacher.bridge.ConceptNames;
 import io.linkrx.teacher.bridge.simulated.SimulatedTeacher;
 
 /**
@@ -77,11 +78,12 @@ public final class ExperimentCommand {
         // labels: the gold annotation at the mention's offsets, restricted to the offered candidates; synthesis:
         // sentences of the human-labelled seed, else clinical templates (never pool sentences: those would be
         // labels the budget did not pay for)
-        SimulatedTeacher labeler = new SimulatedTeacher(train, kb, o.corpus().getFileName().toString());
+        SimulatedTeacher labeler = new SimulatedTeacher(train, kb, o.corpus().getFileName().toString(),
+                o.teacherNamesOutside() ? new ConceptNames(kb) : null);
         SimulatedTeacher synthesizer = new SimulatedTeacher(seed, kb, "seed of " + o.corpus().getFileName());
         ActiveLearningRun loop = new ActiveLearningRun(training, seed, poolDocs, dev, labeler, synthesizer,
                 new ActiveLearningRun.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),
-                        o.batch(), o.threads()));
+                        o.batch(), o.threads(), o.humanHalf()));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("command", o.commandLine());
@@ -95,10 +97,13 @@ public final class ExperimentCommand {
         result.put("pool_mentions", loop.pool().size());
         result.put("dev_mentions", dev.stream().mapToInt(d -> ActiveLearningRun.linkable(d).size()).sum());
         result.put("teacher", labeler.model() + " (gold concept at the mention's offsets if among the "
-                + o.teacherCandidates() + " best student candidates, else NIL)");
+                + o.teacherCandidates() + " best student candidates, "
+                + (o.teacherNamesOutside() ? "else named from the KB when the KB has it" : "else NIL") + ")");
         result.put("synthesis", synthesizer.model() + " (seed sentences, else clinical templates), "
                 + o.syntheticPerConcept() + " per concept, up to " + o.syntheticConcepts() + " concepts");
         result.put("batch", o.batch());
+        result.put("human_weight", o.humanHalf() ? "seed rows weighted to half of the mix once labels outnumber them"
+                : "1 (unweighted)");
         result.put("router", "UncertaintyRouter(min score " + o.minScore() + ", min margin " + o.minMargin()
                 + ", signals " + o.signals() + "); routed: spread over MeSH subtrees as the request gate does");
         result.put("student", "eval linking training (in-memory 3-gram retrieval, k " + o.k()

@@ -12,7 +12,7 @@ import io.linkrx.app.config.Setting;
 /** Command-line options of {@code eval teacher-loop}. */
 record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
-                          int teacherCandidates, int syntheticConcepts, int syntheticPerConcept, int batch, double minScore,
+                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double minScore,
                           double minMargin, String signals, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
@@ -22,7 +22,11 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                                      [--rounds-seed 42]         seed of the seed-document draw, random choice and training
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
+                                     [--teacher-scope candidates|kb]  kb: the teacher may name a concept that is not
+                                                                among them (linkrx.teacher.outside.candidates)
                                      [--batch 250]              labels per retraining within a budget step
+                                     [--human-weight half|1]    seed rows weighted to half of the mix, as the
+                                                                trainer does (half), or unweighted (1)
                                      [--synthetic-concepts 200] [--synthetic-per-concept 2]
                                      [--min-score 0.7] [--min-margin 0.1] [--signals nil,low-score,...]
                                                                 the router's settings (linkrx.teacher.min.*, linkrx.teacher.signals)
@@ -40,9 +44,11 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
         int k = 20;
         int epochs = 10;
         int teacherCandidates = 10;
+        boolean namesOutside = false;
         int syntheticConcepts = 200;
         int perConcept = 2;
         int batch = 250;
+        boolean humanHalf = true;
         double minScore = Double.parseDouble(Setting.TEACHER_MIN_SCORE.defaultValue());
         double minMargin = Double.parseDouble(Setting.TEACHER_MIN_MARGIN.defaultValue());
         String signals = Setting.TEACHER_SIGNALS.defaultValue();
@@ -67,9 +73,19 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                 case "--k" -> k = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--teacher-candidates" -> teacherCandidates = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--teacher-scope" -> namesOutside = switch (CommandLine.value(args, ++i, a)) {
+                    case "candidates" -> false;
+                    case "kb" -> true;
+                    default -> throw new IllegalArgumentException("--teacher-scope is candidates or kb, not " + args[i]);
+                };
                 case "--synthetic-concepts" -> syntheticConcepts = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--synthetic-per-concept" -> perConcept = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--batch" -> batch = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--human-weight" -> humanHalf = switch (CommandLine.value(args, ++i, a)) {
+                    case "half" -> true;
+                    case "1" -> false;
+                    default -> throw new IllegalArgumentException("--human-weight is half or 1, not " + args[i]);
+                };
                 case "--min-score" -> minScore = Double.parseDouble(CommandLine.value(args, ++i, a));
                 case "--min-margin" -> minMargin = Double.parseDouble(CommandLine.value(args, ++i, a));
                 case "--signals" -> signals = CommandLine.value(args, ++i, a);
@@ -85,7 +101,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new ExperimentOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, syntheticConcepts, perConcept, batch, minScore, minMargin, signals, threads, out,
+                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 

@@ -25,6 +25,14 @@ final class LabelPrompt {
             Answer with JSON only, no other text: {"concept_id": "<one of the candidate ids, or NIL>", \
             "rationale": "<one short sentence>"}""";
 
+    /** Added to {@link #SYSTEM} when the teacher may name a concept that is not a candidate. */
+    static final String NAMING = """
+             When none of the candidates is right but you know the concept the mention means, answer NIL and give             that concept's preferred name in the vocabulary as concept_name (it is looked up there; leave it out             when unsure): {"concept_id": "NIL", "concept_name": "<name>", "rationale": "<one short sentence>"}""";
+
+    /** The third example's answer when naming is allowed: the concept the example says is missing. */
+    private static final String NAMED_ANSWER = "{\"concept_id\": \"NIL\", \"concept_name\": \"Sprains and Strains\","
+            + " \"rationale\": \"An acute ligament injury is neither arthritis; it is a sprain, which is not offered.\"}";
+
     private record Example(String question, String answer) {
     }
 
@@ -53,11 +61,18 @@ final class LabelPrompt {
     }
 
     static List<ChatClient.Message> messages(LabelQuestion q) {
+        return messages(q, false);
+    }
+
+    /** @param naming whether the teacher may name a concept that is not among the candidates */
+    static List<ChatClient.Message> messages(LabelQuestion q, boolean naming) {
         List<ChatClient.Message> out = new ArrayList<>();
-        out.add(new ChatClient.Message("system", SYSTEM));
-        for (Example e : EXAMPLES) {
+        out.add(new ChatClient.Message("system", naming ? SYSTEM + NAMING : SYSTEM));
+        for (int i = 0; i < EXAMPLES.size(); i++) {
+            Example e = EXAMPLES.get(i);
             out.add(new ChatClient.Message("user", e.question()));
-            out.add(new ChatClient.Message("assistant", e.answer()));
+            boolean missing = i == EXAMPLES.size() - 1;
+            out.add(new ChatClient.Message("assistant", naming && missing ? NAMED_ANSWER : e.answer()));
         }
         out.add(new ChatClient.Message("user", question(q.mentionText(), q.semanticType(), markedContext(q),
                 q.candidates())));

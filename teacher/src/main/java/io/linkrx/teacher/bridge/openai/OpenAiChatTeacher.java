@@ -22,21 +22,31 @@ import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.TeacherUsage;
+import io.linkrx.teacher.bridge.ConceptNames;
 
 /**
  * A teacher behind any OpenAI-compatible Chat Completions endpoint (OpenAI, DeepSeek, vLLM, Ollama, llama.cpp
  * server). Answers are validated: a label must name one of the candidates or NIL, a synthetic sentence must use one
- * of the concept's names. An invalid answer gets one corrective turn; a second invalid answer fails the question.
+ * of the concept's names. With {@code linkrx.teacher.outside.kb} a NIL may come with the name of the right concept;
+ * it becomes the label only when exactly one concept of that KB has the name (otherwise the answer stays NIL). An invalid answer gets one corrective turn; a second invalid answer fails the question.
  */
 public final class OpenAiChatTeacher implements Teacher {
     private static final int MAX_RATIONALE_CHARS = 500;
 
     private final OpenAiSettings settings;
     private final ChatClient client;
+    private final ConceptNames outside;
 
     OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, LongSupplier nanoClock,
                       Random random) {
+        this(settings, sleeper, nanoClock, random, null);
+    }
+
+    /** @param outside the names a NIL answer may give (null: candidates only) */
+    OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, LongSupplier nanoClock,
+                      Random random, ConceptNames outside) {
         this.settings = settings;
+        this.outside = outside;
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.client = new ChatClient(settings, http, new RateLimiter(settings.requestsPerMinute(), nanoClock, sleeper),
@@ -47,7 +57,7 @@ public final class OpenAiChatTeacher implements Teacher {
     public static OpenAiChatTeacher create(Map<String, String> settings,
                                            Map<String, String> environment) {
         return new OpenAiChatTeacher(OpenAiSettings.from(settings, environment), Sleeper.REAL, System::nanoTime,
-                new Random());
+                new Random(), ConceptNames.fromSettings(settings).orElse(null));
     }
 
     @Override
@@ -56,14 +66,14 @@ public final class OpenAiChatTeacher implements Teacher {
             throw new TeacherException("a label question without candidates cannot be answered", false);
         }
         long start = System.nanoTime();
-        List<ChatClient.Message> messages = new ArrayList<>(LabelPrompt.messages(q));
+        List<ChatClient.Message> messages = new ArrayList<>(LabelPrompt.messages(q, outside != null));
         int promptTokens = 0;
         int completionTokens = 0;
         for (int turn = 0; turn < 2; turn++) {
             ChatClient.Reply reply = client.complete(messages);
             promptTokens += reply.promptTokens();
             completionTokens += reply.completionTokens();
-            Choice choice = choice(reply.content(), q.candidates());
+            Choice choice = choice(reply.content(), q);
             if (choice.problem() == null) {
                 long latencyMs = (System.nanoTime() - start) / 1_000_000;
                 CandidateOption c = choice.candidate();
@@ -125,7 +135,8 @@ public final class OpenAiChatTeacher implements Teacher {
         }
     }
 
-    private static Choice choice(String content, List<CandidateOption> candidates) {
+    private Choice choice(String content, LabelQuestion q) {
+        List<CandidateOption> candidates = q.candidates();
         Optional<JsonNode> json = JsonAnswers.first(content, "{");
         if (json.isEmpty()) {
             return Choice.invalid("it was not a JSON object");
@@ -141,7 +152,7 @@ public final class OpenAiChatTeacher implements Teacher {
         }
         String id = idNode.isNull() ? LabelPrompt.NIL : idNode.asText("").strip();
         if (id.equalsIgnoreCase(LabelPrompt.NIL)) {
-            return new Choice(null, rationale, null);
+            return named(node.path("concept_name").asText("").strip(), q.semanticType(), rationale);
         }
         for (CandidateOption c : candidates) {
             if (id.equalsIgnoreCase(c.conceptId()) || id.equalsIgnoreCase(c.vocabulary() + ":" + c.conceptId())) {
@@ -149,6 +160,17 @@ public final class OpenAiChatTeacher implements Teacher {
             }
         }
         return Choice.invalid("concept_id is not one of the candidate ids");
+    }
+
+    /** A NIL answer, or the concept it names when naming is on and exactly one concept has that name. */
+    private Choice named(String name, String semanticType, String rationale) {
+        if (outside == null || name.isEmpty()) {
+            return new Choice(null, rationale, null);
+        }
+        return outside.resolve(name, semanticType)
+                .map(c -> new Choice(ConceptNames.option(c), rationale + " [named outside the candidates]", null))
+                .orElseGet(() -> new Choice(null, rationale + " [named a concept the knowledge base does not have"
+                        + " unambiguously: NIL]", null));
     }
 
     /** Adds the answer's valid, distinct sentences to {@code valid} (up to the count); returns the problem if none. */

@@ -20,6 +20,7 @@ import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
+import io.linkrx.teacher.bridge.ConceptNames;
 import io.linkrx.text.SentenceSplitter;
 
 /**
@@ -27,7 +28,8 @@ import io.linkrx.text.SentenceSplitter;
  *
  * <p>Labels: the gold annotation at the mention's offsets in the document whose id is the note id; otherwise the
  * concept the corpus most often annotates the mention text with. Like a real teacher it can only choose among the
- * offered candidates: a gold concept that is not offered, or a NIL annotation, answers NIL. A mention the corpus
+ * offered candidates: a gold concept that is not offered, or a NIL annotation, answers NIL — unless it may name
+ * concepts outside the candidates ({@code linkrx.teacher.outside.kb}) and that knowledge base has the gold concept. A mention the corpus
  * never annotates cannot be answered ({@link TeacherException}, not retryable): guessing NIL would teach the student
  * something the corpus does not say.
  *
@@ -37,8 +39,11 @@ public final class SimulatedTeacher implements Teacher {
     static final String BY_OFFSETS = "simulated: gold annotation at the mention's offsets in the note";
     static final String BY_TEXT = "simulated: the corpus's most frequent gold concept for the mention text";
 
+    static final String OUTSIDE = "; the gold concept is not among the candidates: named from the knowledge base";
+
     private final GoldCorpus corpus;
     private final String model;
+    private final ConceptNames outside;
 
     /**
      * @param docs       the gold corpus
@@ -47,13 +52,28 @@ public final class SimulatedTeacher implements Teacher {
      * @param corpusName names the corpus in {@link #model()}, e.g. its file name
      */
     public SimulatedTeacher(List<PubTatorDocument> docs, KnowledgeBase kb, String corpusName) {
+        this(docs, kb, corpusName, null);
+    }
+
+    /**
+     * @param outside the knowledge base whose concepts the teacher names when the gold concept is not offered (a
+     *                teacher that knows the vocabulary, as {@code linkrx.teacher.outside.kb} lets an LLM teacher do);
+     *                null: such mentions are answered NIL
+     */
+    public SimulatedTeacher(List<PubTatorDocument> docs, KnowledgeBase kb, String corpusName, ConceptNames outside) {
         this.corpus = new GoldCorpus(docs, kb);
         this.model = "simulated:" + corpusName;
+        this.outside = outside;
     }
 
     /** A simulated teacher answering from a PubTator file (plain or gzip). */
     public static SimulatedTeacher fromFile(Path pubTator, KnowledgeBase kb) {
-        return new SimulatedTeacher(PubTatorReader.read(pubTator), kb, pubTator.getFileName().toString());
+        return fromFile(pubTator, kb, null);
+    }
+
+    /** As {@link #fromFile(Path, KnowledgeBase)}, naming concepts of {@code outside} that are not offered. */
+    public static SimulatedTeacher fromFile(Path pubTator, KnowledgeBase kb, ConceptNames outside) {
+        return new SimulatedTeacher(PubTatorReader.read(pubTator), kb, pubTator.getFileName().toString(), outside);
     }
 
     @Override
@@ -67,6 +87,7 @@ public final class SimulatedTeacher implements Teacher {
             }
             return offered(gold, q.candidates())
                     .map(c -> answer(c, BY_OFFSETS, start))
+                    .or(() -> outside(gold).map(c -> answer(c, BY_OFFSETS + OUTSIDE, start)))
                     .orElseGet(() -> answer(null, BY_OFFSETS + "; the gold concept is not among the candidates: NIL",
                             start));
         }
@@ -85,6 +106,7 @@ public final class SimulatedTeacher implements Teacher {
         String counts = " (" + top.getValue() + " of " + stats.annotations() + " annotations)";
         return offered(List.of(top.getKey()), q.candidates())
                 .map(c -> answer(c, BY_TEXT + counts, start))
+                .or(() -> outside(List.of(top.getKey())).map(c -> answer(c, BY_TEXT + counts + OUTSIDE, start)))
                 .orElseGet(() -> answer(null, BY_TEXT + counts + " is not among the candidates: NIL", start));
     }
 
@@ -142,6 +164,15 @@ public final class SimulatedTeacher implements Teacher {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first gold id the knowledge base has, as an option the teacher names itself (no student score). */
+    private Optional<CandidateOption> outside(Collection<String> goldIds) {
+        if (outside == null) {
+            return Optional.empty();
+        }
+        return goldIds.stream().map(outside.kb()::concept).flatMap(Optional::stream).findFirst()
+                .map(ConceptNames::option);
     }
 
     private LabelAnswer answer(CandidateOption chosen, String rationale, long startNanos) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.linkrx.kb.Concept;
+import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.SemanticType;
 import io.linkrx.teacher.CandidateOption;
 import io.linkrx.teacher.LabelAnswer;
 import io.linkrx.teacher.LabelQuestion;
@@ -26,6 +29,7 @@ import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.TeacherUsage;
+import io.linkrx.teacher.bridge.ConceptNames;
 import io.linkrx.teacher.bridge.TeacherSetting;
 
 /**
@@ -98,6 +102,38 @@ class OpenAiChatTeacherTest {
                 .contains("1. D003080 | Cold Temperature | student score 0.52")
                 .contains("2. D003139 | Common Cold | student score 0.38");
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void mayNameAConceptOutsideTheCandidatesThatTheKnowledgeBaseHasOnce() {
+        // Given a teacher allowed to name concepts of a KB, asked with only the wrong candidate offered
+        ConceptNames names = new ConceptNames(KnowledgeBase.of("test", List.of(
+                new Concept("D003139", "MESH", SemanticType.DISEASE, "Common Cold", List.of("Coryza"), List.of(),
+                        List.of()),
+                new Concept("D003080", "MESH", SemanticType.DISEASE, "Cold Temperature", List.of(), List.of(),
+                        List.of()))));
+        LabelQuestion onlyWrong = new LabelQuestion("req-2", "note-1", "cold", 40, 44, "Disease",
+                "She has had a cold with cough for three days.", 14, List.of(CANDIDATES.get(0)), "D003080");
+        server.thenAnswer("{\"concept_id\": \"NIL\", \"concept_name\": \"common  cold\", \"rationale\": \"illness\"}",
+                        900, 30)
+                .thenAnswer("{\"concept_id\": \"NIL\", \"concept_name\": \"Rhinovirus Infection\", \"rationale\": \"x\"}",
+                        900, 30);
+        OpenAiChatTeacher teacher = new OpenAiChatTeacher(OpenAiSettings.from(Map.of(
+                TeacherSetting.BASE_URL.key(), server.baseUrl(), TeacherSetting.RATE_LIMIT_PER_MINUTE.key(), "0"),
+                Map.of()), recording, clock::get, new Random(7), names);
+        // When it names the right concept (any case and spacing), then a concept the KB does not have
+        LabelAnswer named = teacher.label(onlyWrong);
+        LabelAnswer unknown = teacher.label(onlyWrong);
+        // Then the named concept is the label, marked as named; the unknown name stays NIL
+        assertThat(named.conceptId()).isEqualTo("D003139");
+        assertThat(named.vocabulary()).isEqualTo("MESH");
+        assertThat(named.rationale()).isEqualTo("illness [named outside the candidates]");
+        assertThat(unknown.nil()).isTrue();
+        assertThat(unknown.rationale()).contains("does not have");
+        // and the prompt asked for a name, with the worked NIL example naming its concept
+        JsonNode messages = server.received().get(0).body().path("messages");
+        assertThat(messages.get(0).path("content").asText()).contains("concept_name");
+        assertThat(messages.get(6).path("content").asText()).contains("\"concept_name\": \"Sprains and Strains\"");
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.Teachers;
+import io.linkrx.teacher.bridge.ConceptNames;
 import io.linkrx.teacher.bridge.TeacherSetting;
 
 /** The simulated teacher on a small PubTator corpus this test writes (NCBI Disease style, with an OMIM id). */
@@ -142,6 +143,24 @@ class SimulatedTeacherTest {
         assertThat(new SimulatedTeacher(io.linkrx.corpus.PubTatorReader.read(corpus), kb, "gold").label(q).conceptId())
                 .isEqualTo("D006073");
         assertThat(SimulatedTeacher.fromFile(corpus, null).label(q).nil()).isTrue();
+    }
+
+    @Test
+    void namesTheGoldConceptFromTheKnowledgeBaseWhenItIsNotOffered() {
+        // Given a teacher that may name concepts of a KB holding gout, asked with only colitis offered
+        KnowledgeBase kb = KnowledgeBase.of("test", List.of(new Concept("D006073", "MESH", SemanticType.DISEASE,
+                "Gout", List.of(), List.of(), List.of("OMIM:138900"))));
+        int begin = offset(T2 + " " + A2, "gout", 0);
+        LabelQuestion q = question("200", "gout", begin, List.of(COLITIS));
+        // When it answers
+        LabelAnswer a = new SimulatedTeacher(io.linkrx.corpus.PubTatorReader.read(corpus), kb, "gold",
+                new ConceptNames(kb)).label(q);
+        // Then it names the gold concept itself, and says so; restricted to the candidates it says NIL
+        assertThat(a.conceptId()).isEqualTo("D006073");
+        assertThat(a.vocabulary()).isEqualTo("MESH");
+        assertThat(a.rationale()).endsWith(SimulatedTeacher.OUTSIDE);
+        assertThat(new SimulatedTeacher(io.linkrx.corpus.PubTatorReader.read(corpus), kb, "gold").label(q).nil())
+                .isTrue();
     }
 
     @Test
