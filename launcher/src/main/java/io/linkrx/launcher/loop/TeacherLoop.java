@@ -92,6 +92,7 @@ public final class TeacherLoop {
     private final Path work;
     private final PrintStream progress;
     private final TrainerSettings trainerSettings;
+    private boolean teacherNamesOutside;
 
     /** @param sidecar started with {@link #sidecarSettings} on the repository the trainer publishes into */
     public TeacherLoop(LoopData data, String bootstrap, String registryUrl, LocalSidecar sidecar, Path work,
@@ -110,6 +111,15 @@ public final class TeacherLoop {
         return new String[] {"linkrx.sidecar.repository.poll.interval.ms=500",
             "linkrx.sidecar.model.events.bootstrap.servers=" + bootstrap,
             "linkrx.sidecar.model.events.schema.registry.url=" + registryUrl};
+    }
+
+    /**
+     * Lets the simulated teacher name the gold concept when it is not among the candidates
+     * ({@code linkrx.teacher.outside.kb} = the loop's KBs); off by default: candidates or NIL.
+     */
+    public TeacherLoop teacherNamesOutside(boolean on) {
+        this.teacherNamesOutside = on;
+        return this;
     }
 
     /** Runs the loop; empty when the trainer did not decide in time (the reason is printed). */
@@ -248,6 +258,9 @@ public final class TeacherLoop {
         s.put("linkrx.teacher.provider", "simulated");
         s.put("linkrx.teacher.simulated.corpus", data.gold().toString());
         s.put("linkrx.teacher.simulated.kb", String.join(",", data.kbSpecs()));
+        if (teacherNamesOutside) {
+            s.put("linkrx.teacher.outside.kb", String.join(",", data.kbSpecs()));
+        }
         s.put("linkrx.teacher.bootstrap.servers", bootstrap);
         s.put("linkrx.teacher.schema.registry.url", registryUrl);
         s.put("linkrx.teacher.schema.registry.auto.register", "true");

@@ -46,7 +46,8 @@ public final class TeacherLoopCommand {
                 out.printf("Kafka %s, registry %s, sidecar %s (pid %d)%n", broker.bootstrapServers(), registry.url(),
                         sidecar.target(), sidecar.processHandle().pid());
                 Optional<TeacherLoop.Result> result = new TeacherLoop(data, broker.bootstrapServers(), registry.url(),
-                        sidecar, work, out).run(options.budgetPerHour(), options.synthesize());
+                        sidecar, work, out).teacherNamesOutside(options.teacherNamesOutside())
+                        .run(options.budgetPerHour(), options.synthesize());
                 result.ifPresent(r -> print(r, out));
                 return result.isPresent() && (!result.get().promoted()
                         || result.get().versionsAfterPromotion().containsKey(TeacherLoop.MODEL + "@2")) ? 0 : 1;

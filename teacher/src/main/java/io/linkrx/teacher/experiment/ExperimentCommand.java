@@ -137,6 +137,8 @@ public final class ExperimentCommand {
             case "routed" -> new RoutedSelector(router(o)::route, kb, true, o.roundsSeed());
             case "routed-no-spread" -> new RoutedSelector(router(o)::route, kb, false, o.roundsSeed());
             case "routed-frequency" -> new RoutedSelector(router(o)::route, kb, true, true, o.roundsSeed());
+            case "routed-explore" -> new ExploringSelector(new RoutedSelector(router(o)::route, kb, true, o.roundsSeed()),
+                    new RandomSelector(o.roundsSeed()), o.explore());
             case "random" -> new RandomSelector(o.roundsSeed());
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };

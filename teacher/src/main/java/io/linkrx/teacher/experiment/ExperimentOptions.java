@@ -12,19 +12,20 @@ import io.linkrx.app.config.Setting;
 /** Command-line options of {@code eval teacher-loop}. */
 record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
-                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double minScore,
+                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double explore, double minScore,
                           double minMargin, String signals, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
                                      [--seed-docs N]            human-labelled seed documents (default 10 % of --corpus)
                                      [--budgets 0,100,250,500,1000,2000]   cumulative teacher labels per row
-                                     [--strategy routed|random|both|routed-no-spread|routed-frequency,...] [--synthetic on|off|both]
+                                     [--strategy routed|random|both|routed-no-spread|routed-frequency|routed-explore,...] [--synthetic on|off|both]
                                      [--rounds-seed 42]         seed of the seed-document draw, random choice and training
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
                                      [--teacher-scope candidates|kb]  kb: the teacher may name a concept that is not
                                                                 among them (linkrx.teacher.outside.candidates)
                                      [--batch 250]              labels per retraining within a budget step
+                                     [--explore 0.5]            routed-explore: share of each batch drawn at random
                                      [--human-weight half|1]    seed rows weighted to half of the mix, as the
                                                                 trainer does (half), or unweighted (1)
                                      [--synthetic-concepts 200] [--synthetic-per-concept 2]
@@ -49,6 +50,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
         int perConcept = 2;
         int batch = 250;
         boolean humanHalf = true;
+        double explore = 0.5;
         double minScore = Double.parseDouble(Setting.TEACHER_MIN_SCORE.defaultValue());
         double minMargin = Double.parseDouble(Setting.TEACHER_MIN_MARGIN.defaultValue());
         String signals = Setting.TEACHER_SIGNALS.defaultValue();
@@ -81,6 +83,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                 case "--synthetic-concepts" -> syntheticConcepts = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--synthetic-per-concept" -> perConcept = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--batch" -> batch = CommandLine.positive(CommandLine.value(args, ++i, a), a);
+                case "--explore" -> explore = Double.parseDouble(CommandLine.value(args, ++i, a));
                 case "--human-weight" -> humanHalf = switch (CommandLine.value(args, ++i, a)) {
                     case "half" -> true;
                     case "1" -> false;
@@ -101,7 +104,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new ExperimentOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, minScore, minMargin, signals, threads, out,
+                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, explore, minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 
@@ -116,8 +119,9 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
         }
         List<String> s = Arrays.stream(csv.split(",")).map(String::strip).toList();
         for (String x : s) {
-            if (!List.of("routed", "random", "routed-no-spread", "routed-frequency").contains(x)) {
-                throw new IllegalArgumentException("--strategy is routed, random, routed-no-spread, routed-frequency (comma-separated) or both, not " + x);
+            if (!List.of("routed", "random", "routed-no-spread", "routed-frequency", "routed-explore").contains(x)) {
+                throw new IllegalArgumentException("--strategy is routed, random, routed-no-spread, routed-frequency,"
+                        + " routed-explore (comma-separated) or both, not " + x);
             }
         }
         return s;
