@@ -29,16 +29,15 @@ import io.linkrx.text.SentenceSplitter;
  * <p>Labels: the gold annotation at the mention's offsets in the document whose id is the note id; otherwise the
  * concept the corpus most often annotates the mention text with. Like a real teacher it can only choose among the
  * offered candidates: a gold concept that is not offered, or a NIL annotation, answers NIL — unless it may name
- * concepts outside the candidates ({@code linkrx.teacher.outside.kb}) and that knowledge base has the gold concept. A mention the corpus
- * never annotates cannot be answered ({@link TeacherException}, not retryable): guessing NIL would teach the student
- * something the corpus does not say.
+ * concepts outside the candidates ({@code linkrx.teacher.outside.kb}) and that knowledge base has the gold concept.
+ * A mention the corpus never annotates cannot be answered ({@link TeacherException}, not retryable): guessing NIL
+ * would teach the student something the corpus does not say.
  *
  * <p>Synthesis: real corpus sentences holding a gold mention of the concept, else clinical template sentences.
  */
 public final class SimulatedTeacher implements Teacher {
     static final String BY_OFFSETS = "simulated: gold annotation at the mention's offsets in the note";
     static final String BY_TEXT = "simulated: the corpus's most frequent gold concept for the mention text";
-
     static final String OUTSIDE = "; the gold concept is not among the candidates: named from the knowledge base";
 
     private final GoldCorpus corpus;
