@@ -113,11 +113,11 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
             String norm = Normalizer.normalize(mentionText);
             int[] exactName = exactNames.getOrDefault(norm, NONE);
             int[] exactAbbreviation = exactAbbreviations.getOrDefault(mentionText.strip(), NONE);
-            int names = search(index.terms(norm), byName, byConcept, exactName, exactAbbreviation, type, k, prune);
-            // a name below the k-th best of the first names touched cannot make its concept one of the top k
-            float floor = prune ? (float) kthBest(byName, Math.min(names, sampleSize(k)), byConcept, exactName,
-                    exactAbbreviation, type, k) : 0f;
-            byConceptOf(byName, names, floor, exactName, exactAbbreviation, byConcept);
+            TrigramIndex.Term[] terms = index.terms(norm);
+            int names = search(terms, byName, byConcept, exactName, exactAbbreviation, type, k, prune);
+            // a name below a lower bound of the k-th best score cannot make its concept one of the top k
+            float floor = prune ? (float) floor(terms, byName, byConcept, exactName, exactAbbreviation, type, k) : 0f;
+            byConceptOf(byName.touched, names, byName.scores, floor, exactName, exactAbbreviation, byConcept);
             return top(byConcept, type, k);
         } finally {
             byName.clear();
@@ -126,8 +126,9 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
     }
 
     /**
-     * Accumulates the 3-gram cosine of names into {@code byName}, term at a time, rarest 3-grams first; exact for
-     * every name that can be part of the top k (MaxScore's quit/continue). {@code rest[j]} bounds what the terms
+     * Accumulates the 3-gram cosine of names into {@code byName}, term at a time in the order of
+     * {@link TrigramIndex#terms} (so every score is bit for bit that of {@link TrigramIndex#search}); exact for every
+     * name that can be part of the top k (MaxScore's quit/continue). {@code rest[j]} bounds what the terms
      * j.. can add to one name (the sum of their upper bounds, and, names being unit vectors, the norm of that part
      * of the query), so a name first touched at term j or later scores at most {@code rest[j]}. Before a term,
      * theta = the k-th best concept score of the first names touched is a lower bound of the final k-th best
@@ -163,7 +164,7 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
             // next to the postings it may save
             int names = Math.min(byName.size, sample);
             if (prune && reachable < 1.0 && (eager || work[j] > QUIT_GAIN * byName.size)) {
-                theta = kthBest(byName, names, byConcept, exactName, exactAbbreviation, type, k);
+                theta = kthBest(byName.touched, names, byName.scores, byConcept, exactName, exactAbbreviation, type, k);
                 if (reachable < theta) {
                     break;
                 }
@@ -219,6 +220,35 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         return limit;
     }
 
+    /**
+     * A lower bound of the k-th best concept score once the search is done: the k-th best of the concepts of the
+     * names the rarest 3-grams of the query hold (where the best candidates are), at most a sample of them.
+     */
+    private double floor(TrigramIndex.Term[] terms, ScoreBuffer byName, ScoreBuffer byConcept, int[] exactName,
+                         int[] exactAbbreviation, SemanticType type, int k) {
+        Integer[] rarest = new Integer[terms.length];
+        for (int t = 0; t < rarest.length; t++) {
+            rarest[t] = t;
+        }
+        Arrays.sort(rarest, (a, b) -> Float.compare(terms[b].queryWeight(), terms[a].queryWeight()));
+        long postings = 0;
+        for (TrigramIndex.Term t : terms) {
+            postings += t.docs().length;
+        }
+        int[] names = new int[(int) Math.min(sampleSize(k), postings)];
+        int count = 0;
+        float[] scores = byName.scores;
+        for (int t = 0; t < rarest.length && count < names.length; t++) {
+            int[] docs = terms[rarest[t]].docs();
+            for (int i = 0; i < docs.length && count < names.length; i++) {
+                if (scores[docs[i]] != 0f) { // untouched after a quit: not a candidate
+                    names[count++] = docs[i];
+                }
+            }
+        }
+        return kthBest(names, count, scores, byConcept, exactName, exactAbbreviation, type, k);
+    }
+
     private int sampleSize(int k) {
         return sample > 0 ? sample : Math.max(MIN_SAMPLE, SAMPLE_PER_K * k);
     }
@@ -232,13 +262,14 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         }
     }
 
-    /** Concept scores (before the type penalty): best name, capped at 1; exact name or abbreviation 1. */
-    private void byConceptOf(ScoreBuffer byName, int names, float floor, int[] exactName, int[] exactAbbreviation,
-                             ScoreBuffer byConcept) {
-        int[] touched = byName.touched;
-        float[] scores = byName.scores;
-        for (int i = 0; i < names; i++) {
-            int name = touched[i];
+    /**
+     * Concept scores (before the type penalty) of these names: best name, capped at 1, names below {@code floor}
+     * left out; exact name or abbreviation 1.
+     */
+    private void byConceptOf(int[] names, int count, float[] scores, float floor, int[] exactName,
+                             int[] exactAbbreviation, ScoreBuffer byConcept) {
+        for (int i = 0; i < count; i++) {
+            int name = names[i];
             float score = scores[name];
             if (score >= floor) {
                 byConcept.max(conceptOfName[name], Math.min(1f, score));
@@ -252,11 +283,14 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         }
     }
 
-    /** The k-th best concept score of the names' scores so far, 0 with fewer than k concepts; leaves byConcept empty. */
-    private double kthBest(ScoreBuffer byName, int names, ScoreBuffer byConcept, int[] exactName,
+    /**
+     * The k-th best score of the concepts of these names (their scores so far) and of the exact matches, 0 with
+     * fewer than k concepts: a lower bound of the final k-th best. Leaves byConcept empty.
+     */
+    private double kthBest(int[] names, int count, float[] scores, ScoreBuffer byConcept, int[] exactName,
                            int[] exactAbbreviation, SemanticType type, int k) {
         try {
-            byConceptOf(byName, names, 0f, exactName, exactAbbreviation, byConcept);
+            byConceptOf(names, count, scores, 0f, exactName, exactAbbreviation, byConcept);
             if (byConcept.size < k) {
                 return 0;
             }

@@ -77,9 +77,9 @@ final class TrigramIndex {
     }
 
     /**
-     * The 3-grams of {@code norm} found in the index with their query weights, by decreasing upper bound (ties in
-     * a fixed order). The query weights are those of {@link #search}: the cosine of a document is the sum of
-     * {@code queryWeight * weight} over the terms holding it.
+     * The 3-grams of {@code norm} found in the index with their query weights, in the order {@link #search} adds
+     * them: adding {@code queryWeight * weight} (floats) term after term in this order gives a document exactly the
+     * score {@link #search} gives it, bit for bit.
      */
     Term[] terms(String norm) {
         Map<String, Integer> tf = termFrequencies(norm);
@@ -104,9 +104,6 @@ final class TrigramIndex {
                 terms[at++] = new Term(p.docs(), p.weights(), qw, qw * p.maxWeight());
             }
         }
-        // stable: equal bounds keep the (deterministic) order of the 3-gram map
-        java.util.Arrays.sort(terms, (a, b) -> a.queryWeight() != b.queryWeight()
-                ? Float.compare(b.queryWeight(), a.queryWeight()) : Float.compare(b.upperBound(), a.upperBound()));
         return terms;
     }
 

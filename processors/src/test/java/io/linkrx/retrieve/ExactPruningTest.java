@@ -21,8 +21,9 @@ import io.linkrx.kb.SemanticType;
 import io.linkrx.text.Normalizer;
 
 /**
- * The pruned search of {@link LexicalCandidateRetriever} returns exactly the candidates and scores of the
- * exhaustive one (every posting of every query 3-gram visited), and both agree with a from-scratch TF-IDF cosine.
+ * The pruned search of {@link LexicalCandidateRetriever} returns exactly (bit for bit) the candidates and scores of
+ * the exhaustive one (every posting of every query 3-gram visited, in the order of {@link TrigramIndex#search}), and
+ * both agree with a from-scratch TF-IDF cosine.
  */
 class ExactPruningTest {
     private static final String[] PARTS = {"card", "io", "myo", "path", "neur", "itis", "osis", "oma", "hepat",
