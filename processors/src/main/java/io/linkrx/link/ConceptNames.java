@@ -8,8 +8,11 @@ import java.util.Set;
 import io.linkrx.kb.Concept;
 import io.linkrx.text.Normalizer;
 
-/** A concept's names in normal form, with their token and 3-gram sets, computed once per concept. */
-record ConceptNames(Concept concept, List<String> norms, List<Set<String>> tokens, List<long[]> trigrams,
+/**
+ * A concept's names in normal form, with their distinct words (as arrays: the features count them in one pass) and
+ * 3-gram sets, computed once per concept.
+ */
+record ConceptNames(Concept concept, List<String> norms, List<String[]> tokens, List<long[]> trigrams,
                     Set<String> canonicals, String preferredNorm, Set<String> abbreviations) {
 
     static ConceptNames of(Concept concept) {
@@ -21,10 +24,10 @@ record ConceptNames(Concept concept, List<String> norms, List<Set<String>> token
             }
         }
         List<String> list = List.copyOf(norms);
-        List<Set<String>> tokens = new ArrayList<>(list.size());
+        List<String[]> tokens = new ArrayList<>(list.size());
         List<long[]> trigrams = new ArrayList<>(list.size());
         for (String n : list) {
-            tokens.add(StringSimilarity.tokens(n));
+            tokens.add(StringSimilarity.tokens(n).toArray(new String[0]));
             trigrams.add(StringSimilarity.trigrams(n));
         }
         Set<String> abbreviations = new LinkedHashSet<>();

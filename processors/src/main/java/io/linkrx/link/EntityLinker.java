@@ -2,7 +2,9 @@ package io.linkrx.link;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,8 +26,37 @@ public final class EntityLinker {
         this.nilThreshold = nilThreshold;
     }
 
-    /** Links every query of one document, in input order. */
+    /**
+     * Links every query of one document, in input order. Queries equal in everything candidate generation and
+     * features read (text, type, expansion, document and context words: all of {@link MentionQuery}) are linked
+     * once and share the result: a note that repeats a mention costs one retrieval and one set of scored rows.
+     */
     public List<LinkedMention> link(List<MentionQuery> queries) {
+        Map<Key, Integer> firstOf = new HashMap<>();
+        List<MentionQuery> distinct = new ArrayList<>();
+        int[] linkedAs = new int[queries.size()];
+        for (int m = 0; m < queries.size(); m++) {
+            MentionQuery q = queries.get(m);
+            Integer seen = firstOf.putIfAbsent(new Key(q), distinct.size());
+            if (seen == null) {
+                linkedAs[m] = distinct.size();
+                distinct.add(q);
+            } else {
+                linkedAs[m] = seen;
+            }
+        }
+        List<List<ScoredConcept>> ranked = rank(distinct);
+        List<LinkedMention> out = new ArrayList<>(queries.size());
+        for (int m = 0; m < queries.size(); m++) {
+            List<ScoredConcept> r = ranked.get(linkedAs[m]);
+            boolean nil = r.isEmpty() || r.get(0).probability() < nilThreshold;
+            out.add(new LinkedMention(queries.get(m), r, nil));
+        }
+        return out;
+    }
+
+    /** Candidates of each query by decreasing probability (ties: retrieval rank), one scoring call for all. */
+    private List<List<ScoredConcept>> rank(List<MentionQuery> queries) {
         List<List<RetrievedCandidate>> candidates = generator.generateAll(queries, null);
         List<float[]> rows = new ArrayList<>();
         for (int m = 0; m < queries.size(); m++) {
@@ -34,7 +65,7 @@ public final class EntityLinker {
             }
         }
         double[] scores = rows.isEmpty() ? new double[0] : scorer.score(rows.toArray(new float[0][]));
-        List<LinkedMention> out = new ArrayList<>(queries.size());
+        List<List<ScoredConcept>> out = new ArrayList<>(queries.size());
         int at = 0;
         for (int m = 0; m < queries.size(); m++) {
             List<ScoredConcept> ranked = new ArrayList<>();
@@ -43,10 +74,40 @@ public final class EntityLinker {
             }
             ranked.sort(Comparator.comparingDouble(ScoredConcept::probability).reversed()
                     .thenComparingInt(s -> s.evidence().rank()));
-            boolean nil = ranked.isEmpty() || ranked.get(0).probability() < nilThreshold;
-            out.add(new LinkedMention(queries.get(m), ranked, nil));
+            out.add(List.copyOf(ranked));
         }
         return out;
+    }
+
+    /**
+     * A query's identity for linking: every field of the query. The context words of one note are usually one
+     * shared set, compared by identity first and left out of the hash (hashing them would cost a pass per mention).
+     */
+    private static final class Key {
+        private final MentionQuery query;
+        private final int hash;
+
+        Key(MentionQuery query) {
+            this.query = query;
+            this.hash = Objects.hash(query.documentId(), query.text(), query.type(), query.expansion());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key other)) {
+                return false;
+            }
+            MentionQuery a = query;
+            MentionQuery b = other.query;
+            return hash == other.hash && a.text().equals(b.text()) && a.type() == b.type()
+                    && Objects.equals(a.documentId(), b.documentId()) && Objects.equals(a.expansion(), b.expansion())
+                    && (a.contextTokens() == b.contextTokens() || a.contextTokens().equals(b.contextTokens()));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Version of the scoring model. */

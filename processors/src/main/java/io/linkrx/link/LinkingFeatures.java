@@ -101,6 +101,7 @@ public final class LinkingFeatures {
         boolean sameWords = false;
         int bestLength = 0;
         double contextOverlap = 0;
+        Set<String> context = q.contextTokens();
         for (int n = 0; n < cn.norms().size(); n++) {
             String name = cn.norms().get(n);
             long[] nameTrigrams = cn.trigrams().get(n);
@@ -114,13 +115,28 @@ public final class LinkingFeatures {
                 exactExpansion |= expansion.equals(name);
             }
             exact |= mention.equals(name);
-            Set<String> nameTokens = cn.tokens().get(n);
-            jaccard = Math.max(jaccard, StringSimilarity.jaccard(mentionTokens, nameTokens));
-            mentionCovered = Math.max(mentionCovered, StringSimilarity.coverage(mentionTokens, nameTokens));
-            nameCovered = Math.max(nameCovered, StringSimilarity.coverage(nameTokens, mentionTokens));
-            sameWords |= !nameTokens.isEmpty() && nameTokens.equals(mentionTokens);
-            contextOverlap = Math.max(contextOverlap,
-                    StringSimilarity.extraWordsInContext(nameTokens, mentionTokens, q.contextTokens()));
+            // one pass over the name's distinct words gives what StringSimilarity's jaccard, coverage (both ways),
+            // set equality and extraWordsInContext compute from the two sets, with the same arithmetic
+            String[] nameTokens = cn.tokens().get(n);
+            int common = 0;
+            int extra = 0;
+            int extraInContext = 0;
+            for (String t : nameTokens) {
+                if (mentionTokens.contains(t)) {
+                    common++;
+                } else {
+                    extra++;
+                    extraInContext += context.contains(t) ? 1 : 0;
+                }
+            }
+            int mentionSize = mentionTokens.size();
+            int nameSize = nameTokens.length;
+            jaccard = Math.max(jaccard, mentionSize == 0 && nameSize == 0 ? 0.0
+                    : common / (double) (mentionSize + nameSize - common));
+            mentionCovered = Math.max(mentionCovered, mentionSize == 0 ? 0.0 : common / (double) mentionSize);
+            nameCovered = Math.max(nameCovered, nameSize == 0 ? 0.0 : common / (double) nameSize);
+            sameWords |= nameSize != 0 && nameSize == mentionSize && common == nameSize;
+            contextOverlap = Math.max(contextOverlap, extra == 0 ? -1 : (double) extraInContext / extra);
         }
         f[4] = (float) simBest;
         // names() starts with the preferred name, so its 3-grams are the first set
@@ -153,8 +169,10 @@ public final class LinkingFeatures {
         if (head.isEmpty()) {
             return false;
         }
+        int length = head.length();
         for (String name : cn.canonicals()) {
-            if (name.equals(head) || name.endsWith(" " + head)) {
+            // name.equals(head) || name.endsWith(" " + head), without building the string
+            if (name.endsWith(head) && (name.length() == length || name.charAt(name.length() - length - 1) == ' ')) {
                 return true;
             }
         }

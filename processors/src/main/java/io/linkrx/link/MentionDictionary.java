@@ -65,7 +65,13 @@ public final class MentionDictionary {
     /** P(concept | mention) without {@code excludedDocument}; 0 for an unseen mention. */
     public double probability(String normalisedMention, String conceptId, String excludedDocument) {
         Map<String, Integer> counts = concepts(normalisedMention, excludedDocument);
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (counts.isEmpty()) {
+            return 0.0; // most mentions: no stream, no sum
+        }
+        int total = 0;
+        for (int n : counts.values()) {
+            total += n;
+        }
         return total == 0 ? 0.0 : counts.getOrDefault(conceptId, 0) / (double) total;
     }
 

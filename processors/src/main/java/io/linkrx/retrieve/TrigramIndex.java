@@ -7,11 +7,27 @@ import java.util.Map;
 /**
  * Inverted index of character 3-grams (of the space-padded normalised name) with TF-IDF weights; a query
  * visits only the postings of its own 3-grams. Documents are unit vectors, so the accumulated dot product
- * divided by the query norm is the cosine. Immutable after construction.
+ * divided by the query norm is the cosine. Each posting list is sorted by document id and knows its largest
+ * weight, so a query term's contribution to any document is bounded by {@link Term#upperBound()} (what
+ * {@link LexicalCandidateRetriever} needs to stop visiting postings that cannot change its top k).
+ * Immutable after construction.
  */
 final class TrigramIndex {
-    private record Postings(float idf, int[] docs, float[] weights) {
+    private record Postings(float idf, int[] docs, float[] weights, float maxWeight) {
     }
+
+    /**
+     * One 3-gram of a query that occurs in the index.
+     *
+     * @param docs        ids of the documents holding it, ascending
+     * @param weights     their (unit-vector) weights of the 3-gram, in the order of {@code docs}
+     * @param queryWeight the query's weight of the 3-gram, already divided by the query norm
+     * @param upperBound  {@code queryWeight} times the largest of {@code weights}: no document gains more from it
+     */
+    record Term(int[] docs, float[] weights, float queryWeight, float upperBound) {
+    }
+
+    private static final Term[] NO_TERMS = new Term[0];
 
     private final Map<String, Postings> postings = new HashMap<>();
     private final int size;
@@ -46,14 +62,55 @@ final class TrigramIndex {
                 weights.get(g)[at] = (float) (weight(e.getValue(), idf(df.get(g))) / norm);
             }
         }
-        df.forEach((g, n) -> postings.put(g, new Postings(idf(n), docIds.get(g), weights.get(g))));
+        df.forEach((g, n) -> {
+            float[] ws = weights.get(g);
+            float max = 0f;
+            for (float w : ws) {
+                max = Math.max(max, w);
+            }
+            postings.put(g, new Postings(idf(n), docIds.get(g), ws, max));
+        });
     }
 
     int size() {
         return size;
     }
 
-    /** Adds the cosine similarity of every document sharing a 3-gram with {@code norm} into {@code out}. */
+    /**
+     * The 3-grams of {@code norm} found in the index with their query weights, in the order {@link #search} adds
+     * them: adding {@code queryWeight * weight} (floats) term after term in this order gives a document exactly the
+     * score {@link #search} gives it, bit for bit.
+     */
+    Term[] terms(String norm) {
+        Map<String, Integer> tf = termFrequencies(norm);
+        double queryNorm = 0;
+        int found = 0;
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            Postings p = postings.get(e.getKey());
+            double w = weight(e.getValue(), p == null ? unseenIdf : p.idf());
+            queryNorm += w * w;
+            found += p == null ? 0 : 1;
+        }
+        if (queryNorm == 0 || found == 0) {
+            return NO_TERMS;
+        }
+        double scale = 1 / Math.sqrt(queryNorm);
+        Term[] terms = new Term[found];
+        int at = 0;
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            Postings p = postings.get(e.getKey());
+            if (p != null) {
+                float qw = (float) (weight(e.getValue(), p.idf()) * scale);
+                terms[at++] = new Term(p.docs(), p.weights(), qw, qw * p.maxWeight());
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * Adds the cosine similarity of every document sharing a 3-gram with {@code norm} into {@code out}, visiting
+     * every posting (the reference the pruned search of {@link LexicalCandidateRetriever} is tested against).
+     */
     void search(String norm, ScoreBuffer out) {
         Map<String, Integer> tf = termFrequencies(norm);
         double queryNorm = 0;

@@ -84,4 +84,61 @@ class EntityLinkerTest {
         assertThat(own < 0 || withoutOwnRows[own][LinkingFeatures.NAMES.indexOf("dictionary_probability")] == 0f)
                 .as("its own document left out").isTrue();
     }
+
+    @Test
+    void givenRepeatedMentionsInANoteWhenLinkedThenEachIsRetrievedAndScoredOnceAndEveryMentionGetsItsLink() {
+        java.util.concurrent.atomic.AtomicInteger retrieved = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger scored = new java.util.concurrent.atomic.AtomicInteger();
+        BatchRetriever lexical = BatchRetriever.lexical(new LexicalCandidateRetriever(LinkingTestKb.KB));
+        BatchRetriever counting = (queries, k) -> {
+            retrieved.addAndGet(queries.size());
+            return lexical.retrieveAll(queries, k);
+        };
+        CandidateScorer countingScorer = new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                scored.addAndGet(rows.length);
+                return byFeatures.score(rows);
+            }
+
+            @Override
+            public String modelVersion() {
+                return byFeatures.modelVersion();
+            }
+        };
+        EntityLinker linker = new EntityLinker(new CandidateGenerator(counting, dictionary, 5), features, countingScorer,
+                0.3);
+        Set<String> context = Set.of("patients", "with", "pancreatic", "cancer", "pc");
+        MentionQuery pc = new MentionQuery("n1", "PC", SemanticType.DISEASE, "pancreatic cancer", context);
+        MentionQuery cancer = new MentionQuery("n1", "pancreatic cancer", SemanticType.DISEASE, null, context);
+        MentionQuery metformin = new MentionQuery("n1", "metformin", SemanticType.CHEMICAL, null, context);
+        MentionQuery metforminAsDisease = new MentionQuery("n1", "metformin", SemanticType.DISEASE, null, context);
+        MentionQuery pcWithOtherContext = new MentionQuery("n1", "PC", SemanticType.DISEASE, "pancreatic cancer",
+                Set.of("prostate"));
+        List<MentionQuery> note = List.of(pc, cancer, pc, metformin, new MentionQuery("n1", "PC", SemanticType.DISEASE,
+                "pancreatic cancer", new java.util.HashSet<>(context)), metforminAsDisease, cancer, pcWithOtherContext);
+
+        List<LinkedMention> linked = linker.link(note);
+
+        // one by one, as without sharing
+        List<LinkedMention> alone = note.stream().map(q -> linker.link(List.of(q)).get(0)).toList();
+        assertThat(linked).hasSize(note.size());
+        for (int i = 0; i < note.size(); i++) {
+            assertThat(linked.get(i).query()).isSameAs(note.get(i));
+            assertThat(linked.get(i)).isEqualTo(alone.get(i));
+        }
+        assertThat(linked.get(0).best()).get().extracting(ScoredConcept::conceptId).isEqualTo("D010190");
+        // 5 distinct queries (equal context words are the same whatever the set instance; another context or
+        // type is another query): retrieval strings and rows of those only
+        retrieved.set(0);
+        scored.set(0);
+        linker.link(List.of(pc, cancer, metformin, metforminAsDisease, pcWithOtherContext));
+        int distinctRetrievals = retrieved.get();
+        int distinctRows = scored.get();
+        retrieved.set(0);
+        scored.set(0);
+        linker.link(note);
+        assertThat(retrieved.get()).isEqualTo(distinctRetrievals);
+        assertThat(scored.get()).isEqualTo(distinctRows);
+    }
 }

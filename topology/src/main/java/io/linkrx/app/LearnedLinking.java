@@ -25,6 +25,7 @@ import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.kb.SynonymEnrichment;
 import io.linkrx.link.BatchRetriever;
+import io.linkrx.link.CachingBatchRetriever;
 import io.linkrx.link.LearnedReranker;
 import io.linkrx.link.NoteCandidateGenerator;
 import io.linkrx.link.RerankerVersions;
@@ -69,7 +70,9 @@ final class LearnedLinking {
         }
         InferenceClient client = LinkingStages.sidecarClient(config, registry);
         KbIndex index = openIndex(config, kb);
-        BatchRetriever lexical = BatchRetriever.lexical(new LexicalCandidateRetriever(kb));
+        // the KB never changes, so its lexical hits are cached (bounded); the names a re-ranker version learnt are
+        // retrieved beside them by a retriever of that version, never cached
+        BatchRetriever lexical = new CachingBatchRetriever(BatchRetriever.lexical(new LexicalCandidateRetriever(kb)));
         // as in eval linking: lexical candidates from the in-memory 3-gram index (it ranks better), dense ones
         // from the KB index when it holds vectors; an index without vectors serves the lexical side
         BatchRetriever kbRetriever = index == null ? lexical
@@ -78,7 +81,7 @@ final class LearnedLinking {
                                 new SidecarTextEmbedder(new EncoderClient(client,
                                         config.get(Setting.SIDECAR_ENCODER_MODEL).trim(),
                                         LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0))))))
-                        : new IndexBatchRetriever(new HybridRetriever(index));
+                        : new CachingBatchRetriever(new IndexBatchRetriever(new HybridRetriever(index)));
         // the version the sidecar serves, followed across promotions and rollbacks (same repository directory)
         RerankerVersions versions = RerankerVersions.follow(modelDir, kb, kbRetriever,
                 LinkingStages.atLeast(config, Setting.RETRIEVAL_TOP_K, 1), bundle -> new RerankerClient(client, bundle));

@@ -16,6 +16,7 @@ import io.linkrx.index.SidecarTextEmbedder;
 import io.linkrx.index.TextEmbedder;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.link.BatchRetriever;
+import io.linkrx.link.CachingBatchRetriever;
 import io.linkrx.retrieve.LexicalCandidateRetriever;
 import io.linkrx.serving.client.EncoderClient;
 
@@ -30,7 +31,9 @@ final class Retrieval implements AutoCloseable {
     private final Map<String, Object> description = new LinkedHashMap<>();
 
     private Retrieval(BatchRetriever kbRetriever, KbIndex index) {
-        this.kbRetriever = kbRetriever;
+        // the KB's names (and the encoder, within one run) never change: a query string seen in another document
+        // or in training is answered from memory
+        this.kbRetriever = new CachingBatchRetriever(kbRetriever);
         this.index = index;
     }
 
@@ -106,7 +109,9 @@ final class Retrieval implements AutoCloseable {
     }
 
     Map<String, Object> describe() {
-        return description;
+        Map<String, Object> d = new LinkedHashMap<>(description);
+        d.put("kb_retrieval_cache", CachingBatchRetriever.DEFAULT_CAPACITY + " query strings (LRU)");
+        return d;
     }
 
     @Override

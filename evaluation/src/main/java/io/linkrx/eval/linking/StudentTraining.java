@@ -9,6 +9,7 @@ import io.linkrx.corpus.GoldMention;
 import io.linkrx.corpus.PubTatorDocument;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.link.BatchRetriever;
+import io.linkrx.link.CachingBatchRetriever;
 import io.linkrx.link.CandidateGenerator;
 import io.linkrx.link.EntityLinker;
 import io.linkrx.link.ExtraNames;
