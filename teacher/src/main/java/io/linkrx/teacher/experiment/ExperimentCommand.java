@@ -22,7 +22,7 @@ import io.linkrx.kb.KbSpec;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.route.UncertaintyRouter;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 import io.linkrx.teacher.bridge.simulated.SimulatedTeacher;
 
 /**
@@ -79,7 +79,7 @@ public final class ExperimentCommand {
         // sentences of the human-labelled seed, else clinical templates (never pool sentences: those would be
         // labels the budget did not pay for)
         SimulatedTeacher labeler = new SimulatedTeacher(train, kb, o.corpus().getFileName().toString(),
-                o.teacherNamesOutside() ? new ConceptNames(kb) : null);
+                o.teacherNamesOutside() ? new ConceptNameLookup(kb) : null);
         SimulatedTeacher synthesizer = new SimulatedTeacher(seed, kb, "seed of " + o.corpus().getFileName());
         ActiveLearningRun loop = new ActiveLearningRun(training, seed, poolDocs, dev, labeler, synthesizer,
                 new ActiveLearningRun.Settings(o.teacherCandidates(), o.syntheticConcepts(), o.syntheticPerConcept(),

@@ -22,7 +22,7 @@ import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.TeacherUsage;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 
 /**
  * A teacher behind any OpenAI-compatible Chat Completions endpoint (OpenAI, DeepSeek, vLLM, Ollama, llama.cpp
@@ -35,7 +35,7 @@ public final class OpenAiChatTeacher implements Teacher {
 
     private final OpenAiSettings settings;
     private final ChatClient client;
-    private final ConceptNames outside;
+    private final ConceptNameLookup outside;
 
     OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, LongSupplier nanoClock,
                       Random random) {
@@ -44,7 +44,7 @@ public final class OpenAiChatTeacher implements Teacher {
 
     /** @param outside the names a NIL answer may give (null: candidates only) */
     OpenAiChatTeacher(OpenAiSettings settings, Sleeper sleeper, LongSupplier nanoClock,
-                      Random random, ConceptNames outside) {
+                      Random random, ConceptNameLookup outside) {
         this.settings = settings;
         this.outside = outside;
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -57,7 +57,7 @@ public final class OpenAiChatTeacher implements Teacher {
     public static OpenAiChatTeacher create(Map<String, String> settings,
                                            Map<String, String> environment) {
         return new OpenAiChatTeacher(OpenAiSettings.from(settings, environment), Sleeper.REAL, System::nanoTime,
-                new Random(), ConceptNames.fromSettings(settings).orElse(null));
+                new Random(), ConceptNameLookup.fromSettings(settings).orElse(null));
     }
 
     @Override
@@ -168,7 +168,7 @@ public final class OpenAiChatTeacher implements Teacher {
             return new Choice(null, rationale, null);
         }
         return outside.resolve(name, semanticType)
-                .map(c -> new Choice(ConceptNames.option(c), rationale + " [named outside the candidates]", null))
+                .map(c -> new Choice(ConceptNameLookup.option(c), rationale + " [named outside the candidates]", null))
                 .orElseGet(() -> new Choice(null, rationale + " [named a concept the knowledge base does not have"
                         + " unambiguously: NIL]", null));
     }

@@ -20,7 +20,7 @@ import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 import io.linkrx.text.SentenceSplitter;
 
 /**
@@ -42,7 +42,7 @@ public final class SimulatedTeacher implements Teacher {
 
     private final GoldCorpus corpus;
     private final String model;
-    private final ConceptNames outside;
+    private final ConceptNameLookup outside;
 
     /**
      * @param docs       the gold corpus
@@ -59,7 +59,7 @@ public final class SimulatedTeacher implements Teacher {
      *                teacher that knows the vocabulary, as {@code linkrx.teacher.outside.kb} lets an LLM teacher do);
      *                null: such mentions are answered NIL
      */
-    public SimulatedTeacher(List<PubTatorDocument> docs, KnowledgeBase kb, String corpusName, ConceptNames outside) {
+    public SimulatedTeacher(List<PubTatorDocument> docs, KnowledgeBase kb, String corpusName, ConceptNameLookup outside) {
         this.corpus = new GoldCorpus(docs, kb);
         this.model = "simulated:" + corpusName;
         this.outside = outside;
@@ -71,7 +71,7 @@ public final class SimulatedTeacher implements Teacher {
     }
 
     /** As {@link #fromFile(Path, KnowledgeBase)}, naming concepts of {@code outside} that are not offered. */
-    public static SimulatedTeacher fromFile(Path pubTator, KnowledgeBase kb, ConceptNames outside) {
+    public static SimulatedTeacher fromFile(Path pubTator, KnowledgeBase kb, ConceptNameLookup outside) {
         return new SimulatedTeacher(PubTatorReader.read(pubTator), kb, pubTator.getFileName().toString(), outside);
     }
 
@@ -171,7 +171,7 @@ public final class SimulatedTeacher implements Teacher {
             return Optional.empty();
         }
         return goldIds.stream().map(outside.kb()::concept).flatMap(Optional::stream).findFirst()
-                .map(ConceptNames::option);
+                .map(ConceptNameLookup::option);
     }
 
     private LabelAnswer answer(CandidateOption chosen, String rationale, long startNanos) {

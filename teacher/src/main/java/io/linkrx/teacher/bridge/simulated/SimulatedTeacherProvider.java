@@ -7,7 +7,7 @@ import java.util.Map;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.KnowledgeBases;
 import io.linkrx.teacher.Teacher;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 import io.linkrx.teacher.TeacherProvider;
 import io.linkrx.teacher.bridge.TeacherSetting;
 
@@ -33,6 +33,6 @@ public final class SimulatedTeacherProvider implements TeacherProvider {
         }
         String kbSpecs = settings.getOrDefault(TeacherSetting.SIMULATED_KB.key(), "").strip();
         KnowledgeBase kb = kbSpecs.isEmpty() ? null : KnowledgeBases.load(kbSpecs);
-        return SimulatedTeacher.fromFile(file, kb, ConceptNames.fromSettings(settings).orElse(null));
+        return SimulatedTeacher.fromFile(file, kb, ConceptNameLookup.fromSettings(settings).orElse(null));
     }
 }

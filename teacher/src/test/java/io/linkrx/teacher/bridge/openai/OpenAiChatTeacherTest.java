@@ -29,7 +29,7 @@ import io.linkrx.teacher.SynthesisQuestion;
 import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.TeacherUsage;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 import io.linkrx.teacher.bridge.TeacherSetting;
 
 /**
@@ -107,7 +107,7 @@ class OpenAiChatTeacherTest {
     @Test
     void mayNameAConceptOutsideTheCandidatesThatTheKnowledgeBaseHasOnce() {
         // Given a teacher allowed to name concepts of a KB, asked with only the wrong candidate offered
-        ConceptNames names = new ConceptNames(KnowledgeBase.of("test", List.of(
+        ConceptNameLookup names = new ConceptNameLookup(KnowledgeBase.of("test", List.of(
                 new Concept("D003139", "MESH", SemanticType.DISEASE, "Common Cold", List.of("Coryza"), List.of(),
                         List.of()),
                 new Concept("D003080", "MESH", SemanticType.DISEASE, "Cold Temperature", List.of(), List.of(),

@@ -25,7 +25,7 @@ import io.linkrx.teacher.SyntheticExample;
 import io.linkrx.teacher.Teacher;
 import io.linkrx.teacher.TeacherException;
 import io.linkrx.teacher.Teachers;
-import io.linkrx.teacher.bridge.ConceptNames;
+import io.linkrx.teacher.bridge.ConceptNameLookup;
 import io.linkrx.teacher.bridge.TeacherSetting;
 
 /** The simulated teacher on a small PubTator corpus this test writes (NCBI Disease style, with an OMIM id). */
@@ -154,7 +154,7 @@ class SimulatedTeacherTest {
         LabelQuestion q = question("200", "gout", begin, List.of(COLITIS));
         // When it answers
         LabelAnswer a = new SimulatedTeacher(io.linkrx.corpus.PubTatorReader.read(corpus), kb, "gold",
-                new ConceptNames(kb)).label(q);
+                new ConceptNameLookup(kb)).label(q);
         // Then it names the gold concept itself, and says so; restricted to the candidates it says NIL
         assertThat(a.conceptId()).isEqualTo("D006073");
         assertThat(a.vocabulary()).isEqualTo("MESH");

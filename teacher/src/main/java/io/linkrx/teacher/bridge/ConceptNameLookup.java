@@ -20,11 +20,11 @@ import io.linkrx.text.Normalizer;
  * fact, where SynCABEL constrains decoding with a trie of the same names: only a name of exactly one concept (of the
  * mention's type, when the name is shared across types) becomes a label.
  */
-public final class ConceptNames {
+public final class ConceptNameLookup {
     private final Map<String, List<Concept>> byName = new HashMap<>();
     private final KnowledgeBase kb;
 
-    public ConceptNames(KnowledgeBase kb) {
+    public ConceptNameLookup(KnowledgeBase kb) {
         this.kb = kb;
         for (Concept c : kb.concepts()) {
             for (String name : c.names()) {
@@ -40,9 +40,9 @@ public final class ConceptNames {
     }
 
     /** The names of the KBs in {@link TeacherSetting#OUTSIDE_KB}, or empty when it is unset (candidates only). */
-    public static Optional<ConceptNames> fromSettings(Map<String, String> settings) {
+    public static Optional<ConceptNameLookup> fromSettings(Map<String, String> settings) {
         String specs = settings.getOrDefault(TeacherSetting.OUTSIDE_KB.key(), "").strip();
-        return specs.isEmpty() ? Optional.empty() : Optional.of(new ConceptNames(KnowledgeBases.load(specs)));
+        return specs.isEmpty() ? Optional.empty() : Optional.of(new ConceptNameLookup(KnowledgeBases.load(specs)));
     }
 
     /** The knowledge base the names come from. */

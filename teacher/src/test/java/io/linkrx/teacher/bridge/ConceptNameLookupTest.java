@@ -11,7 +11,7 @@ import io.linkrx.kb.Concept;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.kb.SemanticType;
 
-class ConceptNamesTest {
+class ConceptNameLookupTest {
     static final KnowledgeBase KB = KnowledgeBase.of("test", List.of(
             new Concept("D003139", "MESH", SemanticType.DISEASE, "Common Cold", List.of("Coryza"), List.of(), List.of()),
             new Concept("D000001", "MESH", SemanticType.DISEASE, "Lead Poisoning", List.of("Plumbism"), List.of(),
@@ -22,7 +22,7 @@ class ConceptNamesTest {
             new Concept("D000004", "MESH", SemanticType.DISEASE, "Other", List.of("shared name"), List.of(),
                     List.of())));
 
-    final ConceptNames names = new ConceptNames(KB);
+    final ConceptNameLookup names = new ConceptNameLookup(KB);
 
     @Test
     void resolvesPreferredNamesAndSynonymsNormalised() {
@@ -49,7 +49,7 @@ class ConceptNamesTest {
 
     @Test
     void onlyWhenTheSettingNamesKnowledgeBases() {
-        assertThat(ConceptNames.fromSettings(Map.of())).isEmpty();
-        assertThat(ConceptNames.fromSettings(Map.of(TeacherSetting.OUTSIDE_KB.key(), " "))).isEmpty();
+        assertThat(ConceptNameLookup.fromSettings(Map.of())).isEmpty();
+        assertThat(ConceptNameLookup.fromSettings(Map.of(TeacherSetting.OUTSIDE_KB.key(), " "))).isEmpty();
     }
 }
