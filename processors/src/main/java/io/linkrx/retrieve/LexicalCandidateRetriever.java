@@ -67,14 +67,10 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         Map<String, Set<Integer>> byName = new HashMap<>();
         Map<String, Set<Integer>> byAbbreviation = new HashMap<>();
         for (int c = 0; c < concepts.size(); c++) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (String name : concepts.get(c).names()) {
-                String norm = Normalizer.normalize(name);
-                if (!norm.isEmpty() && seen.add(norm)) {
-                    names.add(norm);
-                    owners.add(c);
-                    byName.computeIfAbsent(norm, k -> new LinkedHashSet<>()).add(c);
-                }
+            for (String norm : normalisedNames(concepts.get(c))) {
+                names.add(norm);
+                owners.add(c);
+                byName.computeIfAbsent(norm, k -> new LinkedHashSet<>()).add(c);
             }
             for (String abbreviation : concepts.get(c).abbreviations()) {
                 byAbbreviation.computeIfAbsent(abbreviation.strip(), k -> new LinkedHashSet<>()).add(c);
@@ -88,6 +84,18 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         int conceptCount = concepts.size();
         buffers = ThreadLocal.withInitial(() -> new ScoreBuffer[] {
             new ScoreBuffer(nameCount), new ScoreBuffer(conceptCount)});
+    }
+
+    /** The concept's names as indexed: normalised, non-empty, distinct, in the concept's order. */
+    static Set<String> normalisedNames(Concept concept) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : concept.names()) {
+            String norm = Normalizer.normalize(name);
+            if (!norm.isEmpty()) {
+                out.add(norm);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -52,8 +52,9 @@ public final class LexicalRetrieverBench {
             differ += a.equals(b) ? 0 : 1;
         }
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT
-            double exhaustive = rate(queries, seconds / 2, q -> RetrieverAccess.exhaustive(retriever, q.text(), q.type(), k));
-            double pruned = rate(queries, seconds / 2, q -> retriever.retrieve(q.text(), q.type(), k));
+            double exhaustive = TimedLoop.rate(queries, seconds / 2,
+                    q -> RetrieverAccess.exhaustive(retriever, q.text(), q.type(), k).size());
+            double pruned = TimedLoop.rate(queries, seconds / 2, q -> retriever.retrieve(q.text(), q.type(), k).size());
             if (round == 1) {
                 System.out.printf(Locale.ROOT,
                         "kb=%s concepts=%d index=%.1fs queries=%d k=%d differing=%d -> exhaustive %.0f/s, pruned %.0f/s (x%.2f)%n",
@@ -61,24 +62,6 @@ public final class LexicalRetrieverBench {
                         pruned / exhaustive);
             }
         }
-    }
-
-    private static double rate(List<Query> queries, double seconds,
-                               java.util.function.Function<Query, List<Candidate>> search) {
-        long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
-        long count = 0;
-        long sink = 0;
-        while (System.nanoTime() < deadline) {
-            for (Query q : queries) {
-                sink += search.apply(q).size();
-            }
-            count += queries.size();
-        }
-        if (sink < 0) {
-            throw new AssertionError(); // keeps the results observable so the JIT cannot drop the calls
-        }
-        return count / ((System.nanoTime() - start) / 1e9);
     }
 
     private static List<Query> fromCorpus(Path corpus) {
@@ -99,22 +82,10 @@ public final class LexicalRetrieverBench {
         for (Concept c : kb.concepts()) {
             for (String name : c.names()) {
                 if (i++ % 7 == 0) {
-                    out.add(new Query(typo(name, random), c.type()));
+                    out.add(new Query(RetrievalBench.typo(name, random), c.type()));
                 }
             }
         }
         return out;
-    }
-
-    private static String typo(String name, Random random) {
-        if (name.length() < 4) {
-            return name;
-        }
-        char[] chars = name.toCharArray();
-        int i = 1 + random.nextInt(chars.length - 2);
-        char tmp = chars[i];
-        chars[i] = chars[i + 1];
-        chars[i + 1] = tmp;
-        return new String(chars);
     }
 }

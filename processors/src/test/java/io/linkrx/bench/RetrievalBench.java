@@ -26,28 +26,11 @@ public final class RetrievalBench {
         CandidateRetriever retriever = new LexicalCandidateRetriever(kb);
         List<String> mentions = mentions(kb, new Random(42));
 
-        run(retriever, mentions, 2.0); // warm-up: let the JIT compile the hot path
-        long[] result = run(retriever, mentions, seconds);
+        TimedLoop.run(mentions, 2.0, m -> retriever.retrieve(m, null, 10).size()); // warm-up: let the JIT compile
+        long[] result = TimedLoop.run(mentions, seconds, m -> retriever.retrieve(m, null, 10).size());
         double perSecond = result[0] / (result[1] / 1e9);
         System.out.printf(Locale.ROOT, "kb=%s concepts=%d distinct mentions=%d retrievals=%d -> %.0f mentions/s%n",
                 kb.version(), kb.size(), mentions.size(), result[0], perSecond);
-    }
-
-    private static long[] run(CandidateRetriever retriever, List<String> mentions, double seconds) {
-        long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
-        long count = 0;
-        long sink = 0;
-        while (System.nanoTime() < deadline) {
-            for (String m : mentions) {
-                sink += retriever.retrieve(m, null, 10).size();
-            }
-            count += mentions.size();
-        }
-        if (sink < 0) {
-            throw new AssertionError(); // keeps the results observable so the JIT cannot drop the calls
-        }
-        return new long[] {count, System.nanoTime() - start};
     }
 
     private static List<String> mentions(KnowledgeBase kb, Random random) {
@@ -63,7 +46,8 @@ public final class RetrievalBench {
         return mentions;
     }
 
-    private static String typo(String name, Random random) {
+    /** The name with two inner letters swapped (names shorter than 4 unchanged). */
+    static String typo(String name, Random random) {
         if (name.length() < 4) {
             return name;
         }

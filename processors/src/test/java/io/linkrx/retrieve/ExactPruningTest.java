@@ -209,13 +209,9 @@ class ExactPruningTest {
         Reference(KnowledgeBase kb) {
             concepts = List.copyOf(kb.concepts());
             for (int c = 0; c < concepts.size(); c++) {
-                Set<String> seen = new LinkedHashSet<>();
-                for (String name : concepts.get(c).names()) {
-                    String norm = Normalizer.normalize(name);
-                    if (!norm.isEmpty() && seen.add(norm)) {
-                        names.add(norm);
-                        owners.add(c);
-                    }
+                for (String norm : LexicalCandidateRetriever.normalisedNames(concepts.get(c))) {
+                    names.add(norm);
+                    owners.add(c);
                 }
             }
             for (String n : names) {
