@@ -171,6 +171,7 @@ final class ActiveLearningRun {
                 step[1] += c.studentWrong() ? 1 : 0;
                 step[2] += choice.uncertain() ? 1 : 0;
                 LabelAnswer answer = labeler.label(question(c));
+                selector.answered(c, answer);
                 if (!answer.nil()) {
                     GoldMention g = c.pool().mention();
                     labelsByDoc.computeIfAbsent(c.pool().doc().id(), id -> new ArrayList<>())

@@ -88,7 +88,7 @@ final class RoutedSelector implements MentionSelector {
             if (asked.contains(m)) {
                 continue;
             }
-            Optional<RoutingDecision> decision = router.route(ranked(m), retrievalOrder(m), knowsConcept);
+            Optional<RoutingDecision> decision = decide(m);
             if (decision.isPresent()) {
                 String top = m.linked().best().map(ScoredConcept::conceptId).orElse(null);
                 double priority = decision.get().priority() * (byFrequency ? repeats.get(AskedTexts.key(m)) : 1);
@@ -112,6 +112,11 @@ final class RoutedSelector implements MentionSelector {
             }
         }
         return out;
+    }
+
+    /** The app router's decision about a mention as the student links it now; empty when it is confident. */
+    Optional<RoutingDecision> decide(LinkedPoolMention m) {
+        return router.route(ranked(m), retrievalOrder(m), knowsConcept);
     }
 
     /** Index of the request the gate would send next: best coverage-discounted priority, first on ties. */

@@ -17,6 +17,7 @@ import io.linkrx.link.MentionQuery;
 import io.linkrx.link.RetrievedCandidate;
 import io.linkrx.link.ScoredConcept;
 import io.linkrx.route.UncertaintyRouter;
+import io.linkrx.teacher.LabelAnswer;
 
 /** linkrx's routing as the experiment's selector: uncertain links first, by priority; confident ones last. */
 class RoutedSelectorTest {
@@ -118,6 +119,53 @@ class RoutedSelectorTest {
         assertThat(chosen).hasSize(2);
         assertThat(chosen).extracting(c -> c.mention().pool().mention().text().toLowerCase())
                 .containsExactlyInAnyOrder("heart failure", "cardiac disease");
+    }
+
+    @Test
+    void explorationDrawsItsShareOfEachBatchAtRandom() {
+        // Given two uncertain links and two confident ones
+        LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
+        LinkedPoolMention smallMargin = linked("cardiac disease", "D2", 0.80, "D1", 0.75);
+        List<LinkedPoolMention> pool = List.of(linked("hypertension", "D3", 0.97, "D1", 0.01), smallMargin, lowScore,
+                linked("infections", "D4", 0.97, "D1", 0.01));
+        ExploringSelector selector = new ExploringSelector(
+                new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, 1), new RandomSelector(5), 0.5);
+
+        // When four questions may be asked, half of them exploring
+        List<MentionSelector.Choice> chosen = selector.select(pool, 4, new AskedTexts());
+
+        // Then the routed half is the two most uncertain, in order, and the random half the rest
+        assertThat(chosen).extracting(MentionSelector.Choice::mention).startsWith(lowScore, smallMargin)
+                .containsExactlyInAnyOrderElementsOf(pool);
+        assertThat(selector.name()).isEqualTo("routed-no-spread-explore");
+    }
+
+    @Test
+    void expectedGainLearnsFromTheTeachersAnswersHowOftenEachReasonIsWrong() {
+        RoutedSelector router = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, 1);
+        ExpectedGainSelector selector = new ExpectedGainSelector(router, 1);
+        // Given one uncertain text and a confident text that occurs four times
+        LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
+        List<LinkedPoolMention> confident = List.of(linked("hypertension", "D3", 0.97, "D1", 0.01),
+                linked("hypertension", "D3", 0.97, "D1", 0.01), linked("Hypertension", "D3", 0.97, "D1", 0.01),
+                linked("hypertension", "D3", 0.97, "D1", 0.01));
+        List<LinkedPoolMention> pool = new java.util.ArrayList<>(confident);
+        pool.add(lowScore);
+        // Then with the priors (0.5 uncertain, 0.1 confident) one uncertain mention outweighs four confident ones
+        assertThat(selector.select(pool, 1, new AskedTexts())).extracting(MentionSelector.Choice::mention)
+                .containsExactly(lowScore);
+
+        // When the teacher says the asked low-score link was right, and a confident one was wrong
+        selector.answered(lowScore, new LabelAnswer("D1", "MESH", "", "t", 0, 0, 0));
+        AskedTexts asked = new AskedTexts();
+        List<MentionSelector.Choice> next = selector.select(confident, 1, asked);
+        selector.answered(next.get(0).mention(), new LabelAnswer("D1", "MESH", "", "t", 0, 0, 0));
+
+        // Then the learnt error rates follow the answers (a NIL answer would say nothing)
+        String reason = router.decide(lowScore).orElseThrow().reason().name();
+        assertThat(selector.errorRate(reason)).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(selector.errorRate(ExpectedGainSelector.CONFIDENT))
+                .isCloseTo(1.2 / 3, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
