@@ -19,8 +19,8 @@ import io.linkrx.teacher.LabelAnswer;
  * Asks about the mention texts whose label is expected to fix the most links: the sum, over a text's unasked
  * occurrences, of the probability that the student's link is wrong. That probability is learnt from the teacher's
  * own answers, per router reason (and for the links the router finds confident): an answer that names another
- * concept than the student's top one counts as an error. It starts from a prior (routed 0.5, confident 0.1, worth
- * two answers each). A frequent confident text can thus outrank a rare uncertain one, which pure uncertainty order
+ * concept than the student's top one counts as an error. It starts from a prior (routed 0.5, confident
+ * {@code confidentPrior}, worth two answers each). A frequent confident text can thus outrank a rare uncertain one, which pure uncertainty order
  * never does. The question goes out for the text's least certain occurrence.
  */
 final class ExpectedGainSelector implements MentionSelector {
@@ -35,8 +35,12 @@ final class ExpectedGainSelector implements MentionSelector {
     private final Map<String, double[]> errors = new HashMap<>(); // reason -> {wrong, answered}
     private final Map<LinkedPoolMention, String> reasonOfAsked = new HashMap<>();
 
-    ExpectedGainSelector(RoutedSelector router, long seed) {
+    private final double confidentPrior;
+
+    /** @param confidentPrior the prior probability that a link the router finds confident is wrong */
+    ExpectedGainSelector(RoutedSelector router, double confidentPrior, long seed) {
         this.router = router;
+        this.confidentPrior = confidentPrior;
         this.random = new Random(seed);
     }
 
@@ -90,7 +94,7 @@ final class ExpectedGainSelector implements MentionSelector {
 
     /** The learnt probability that a link with this router reason is wrong. */
     double errorRate(String reason) {
-        double prior = CONFIDENT.equals(reason) ? 0.1 : 0.5;
+        double prior = CONFIDENT.equals(reason) ? confidentPrior : 0.5;
         double[] e = errors.getOrDefault(reason, new double[2]);
         return (e[0] + prior * PRIOR_WEIGHT) / (e[1] + PRIOR_WEIGHT);
     }

@@ -140,7 +140,7 @@ public final class ExperimentCommand {
             case "routed-explore" -> new ExploringSelector(new RoutedSelector(router(o)::route, kb, true, o.roundsSeed()),
                     new RandomSelector(o.roundsSeed()), o.explore());
             case "expected-gain" -> new ExpectedGainSelector(
-                    new RoutedSelector(router(o)::route, kb, false, o.roundsSeed()), o.roundsSeed());
+                    new RoutedSelector(router(o)::route, kb, false, o.roundsSeed()), o.confidentPrior(), o.roundsSeed());
             case "random" -> new RandomSelector(o.roundsSeed());
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };

@@ -12,7 +12,7 @@ import io.linkrx.app.config.Setting;
 /** Command-line options of {@code eval teacher-loop}. */
 record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
-                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double explore, double minScore,
+                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double explore, double confidentPrior, double minScore,
                           double minMargin, String signals, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
@@ -26,6 +26,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                                                                 among them (linkrx.teacher.outside.candidates)
                                      [--batch 250]              labels per retraining within a budget step
                                      [--explore 0.5]            routed-explore: share of each batch drawn at random
+                                     [--confident-prior 0.1]    expected-gain: prior P(wrong) of a confident link
                                      [--human-weight half|1]    seed rows weighted to half of the mix, as the
                                                                 trainer does (half), or unweighted (1)
                                      [--synthetic-concepts 200] [--synthetic-per-concept 2]
@@ -51,6 +52,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
         int batch = 250;
         boolean humanHalf = true;
         double explore = 0.5;
+        double confidentPrior = 0.1;
         double minScore = Double.parseDouble(Setting.TEACHER_MIN_SCORE.defaultValue());
         double minMargin = Double.parseDouble(Setting.TEACHER_MIN_MARGIN.defaultValue());
         String signals = Setting.TEACHER_SIGNALS.defaultValue();
@@ -84,6 +86,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                 case "--synthetic-per-concept" -> perConcept = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--batch" -> batch = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--explore" -> explore = Double.parseDouble(CommandLine.value(args, ++i, a));
+                case "--confident-prior" -> confidentPrior = Double.parseDouble(CommandLine.value(args, ++i, a));
                 case "--human-weight" -> humanHalf = switch (CommandLine.value(args, ++i, a)) {
                     case "half" -> true;
                     case "1" -> false;
@@ -104,7 +107,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new ExperimentOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, explore, minScore, minMargin, signals, threads, out,
+                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, explore, confidentPrior, minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 

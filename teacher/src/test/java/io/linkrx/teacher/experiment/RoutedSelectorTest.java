@@ -143,7 +143,7 @@ class RoutedSelectorTest {
     @Test
     void expectedGainLearnsFromTheTeachersAnswersHowOftenEachReasonIsWrong() {
         RoutedSelector router = new RoutedSelector(new UncertaintyRouter(0.7, 0.1)::route, KB, false, 1);
-        ExpectedGainSelector selector = new ExpectedGainSelector(router, 1);
+        ExpectedGainSelector selector = new ExpectedGainSelector(router, 0.1, 1);
         // Given one uncertain text and a confident text that occurs four times
         LinkedPoolMention lowScore = linked("heart failure", "D1", 0.20, "D2", 0.18);
         List<LinkedPoolMention> confident = List.of(linked("hypertension", "D3", 0.97, "D1", 0.01),
