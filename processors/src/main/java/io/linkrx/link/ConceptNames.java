@@ -16,14 +16,7 @@ record ConceptNames(Concept concept, List<String> norms, List<String[]> tokens, 
                     Set<String> canonicals, String preferredNorm, Set<String> abbreviations) {
 
     static ConceptNames of(Concept concept) {
-        Set<String> norms = new LinkedHashSet<>();
-        for (String name : concept.names()) {
-            String n = Normalizer.normalize(name);
-            if (!n.isEmpty()) {
-                norms.add(n);
-            }
-        }
-        List<String> list = List.copyOf(norms);
+        List<String> list = List.copyOf(Normalizer.normalizeAll(concept.names()));
         List<String[]> tokens = new ArrayList<>(list.size());
         List<long[]> trigrams = new ArrayList<>(list.size());
         for (String n : list) {

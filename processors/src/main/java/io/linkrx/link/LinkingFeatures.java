@@ -115,8 +115,8 @@ public final class LinkingFeatures {
                 exactExpansion |= expansion.equals(name);
             }
             exact |= mention.equals(name);
-            // one pass over the name's distinct words gives what StringSimilarity's jaccard, coverage (both ways),
-            // set equality and extraWordsInContext compute from the two sets, with the same arithmetic
+            // one pass over the name's distinct words gives the word Jaccard, coverage both ways, set equality and
+            // the share of the name's extra words found in the context (-1: no extra word)
             String[] nameTokens = cn.tokens().get(n);
             int common = 0;
             int extra = 0;

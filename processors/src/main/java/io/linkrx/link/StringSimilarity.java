@@ -52,45 +52,6 @@ final class StringSimilarity {
         return 2.0 * common / (a.length + b.length);
     }
 
-    /** Fraction of the words of {@code name} not in {@code mention} that occur in {@code context}; -1 if none. */
-    static double extraWordsInContext(Set<String> name, Set<String> mention, Set<String> context) {
-        int extra = 0;
-        int found = 0;
-        for (String t : name) {
-            if (!mention.contains(t)) {
-                extra++;
-                found += context.contains(t) ? 1 : 0;
-            }
-        }
-        return extra == 0 ? -1 : (double) found / extra;
-    }
-
-    /** |A ∩ B| / |A ∪ B| of two token sets; 0 when both are empty. */
-    static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
-            return 0.0;
-        }
-        int common = intersection(a, b);
-        return common / (double) (a.size() + b.size() - common);
-    }
-
-    /** Fraction of {@code part}'s tokens that are in {@code whole}; 0 for an empty part. */
-    static double coverage(Set<String> part, Set<String> whole) {
-        return part.isEmpty() ? 0.0 : intersection(part, whole) / (double) part.size();
-    }
-
-    static int intersection(Set<String> a, Set<String> b) {
-        Set<String> small = a.size() <= b.size() ? a : b;
-        Set<String> large = small == a ? b : a;
-        int n = 0;
-        for (String t : small) {
-            if (large.contains(t)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     static Set<String> tokens(String normalised) {
         Set<String> out = new HashSet<>(List.of(normalised.split(" ")));
         out.remove("");

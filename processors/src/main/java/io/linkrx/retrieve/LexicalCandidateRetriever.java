@@ -67,7 +67,7 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         Map<String, Set<Integer>> byName = new HashMap<>();
         Map<String, Set<Integer>> byAbbreviation = new HashMap<>();
         for (int c = 0; c < concepts.size(); c++) {
-            for (String norm : normalisedNames(concepts.get(c))) {
+            for (String norm : Normalizer.normalizeAll(concepts.get(c).names())) {
                 names.add(norm);
                 owners.add(c);
                 byName.computeIfAbsent(norm, k -> new LinkedHashSet<>()).add(c);
@@ -84,18 +84,6 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
         int conceptCount = concepts.size();
         buffers = ThreadLocal.withInitial(() -> new ScoreBuffer[] {
             new ScoreBuffer(nameCount), new ScoreBuffer(conceptCount)});
-    }
-
-    /** The concept's names as indexed: normalised, non-empty, distinct, in the concept's order. */
-    static Set<String> normalisedNames(Concept concept) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String name : concept.names()) {
-            String norm = Normalizer.normalize(name);
-            if (!norm.isEmpty()) {
-                out.add(norm);
-            }
-        }
-        return out;
     }
 
     @Override
@@ -135,7 +123,7 @@ public final class LexicalCandidateRetriever implements CandidateRetriever {
 
     /**
      * Accumulates the 3-gram cosine of names into {@code byName}, term at a time in the order of
-     * {@link TrigramIndex#terms} (so every score is bit for bit that of {@link TrigramIndex#search}); exact for every
+     * {@link TrigramIndex#terms} (with {@code prune} false, every posting: the exhaustive search); exact for every
      * name that can be part of the top k (MaxScore's quit/continue). {@code rest[j]} bounds what the terms
      * j.. can add to one name (the sum of their upper bounds, and, names being unit vectors, the norm of that part
      * of the query), so a name first touched at term j or later scores at most {@code rest[j]}. Before a term,

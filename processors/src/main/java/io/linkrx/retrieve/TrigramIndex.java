@@ -77,9 +77,9 @@ final class TrigramIndex {
     }
 
     /**
-     * The 3-grams of {@code norm} found in the index with their query weights, in the order {@link #search} adds
-     * them: adding {@code queryWeight * weight} (floats) term after term in this order gives a document exactly the
-     * score {@link #search} gives it, bit for bit.
+     * The 3-grams of {@code norm} found in the index with their query weights (divided by the query norm, which
+     * counts the 3-grams the index lacks too): adding {@code queryWeight * weight} over every term gives a document
+     * its cosine with the query.
      */
     Term[] terms(String norm) {
         Map<String, Integer> tf = termFrequencies(norm);
@@ -105,35 +105,6 @@ final class TrigramIndex {
             }
         }
         return terms;
-    }
-
-    /**
-     * Adds the cosine similarity of every document sharing a 3-gram with {@code norm} into {@code out}, visiting
-     * every posting (the reference the pruned search of {@link LexicalCandidateRetriever} is tested against).
-     */
-    void search(String norm, ScoreBuffer out) {
-        Map<String, Integer> tf = termFrequencies(norm);
-        double queryNorm = 0;
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            Postings p = postings.get(e.getKey());
-            double w = weight(e.getValue(), p == null ? unseenIdf : p.idf());
-            queryNorm += w * w;
-        }
-        if (queryNorm == 0) {
-            return;
-        }
-        double scale = 1 / Math.sqrt(queryNorm);
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            Postings p = postings.get(e.getKey());
-            if (p != null) {
-                float qw = (float) (weight(e.getValue(), p.idf()) * scale);
-                int[] docs = p.docs();
-                float[] ws = p.weights();
-                for (int i = 0; i < docs.length; i++) {
-                    out.add(docs[i], qw * ws[i]);
-                }
-            }
-        }
     }
 
     private float idf(int df) {

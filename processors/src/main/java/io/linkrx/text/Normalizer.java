@@ -1,7 +1,10 @@
 package io.linkrx.text;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,18 @@ public final class Normalizer {
             return tokens.get(0).norm();
         }
         return tokens.stream().map(Token::norm).collect(Collectors.joining(" "));
+    }
+
+    /** The normal forms of these phrases: non-empty, distinct, in the phrases' order. */
+    public static Set<String> normalizeAll(Collection<String> phrases) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            String norm = normalize(phrase);
+            if (!norm.isEmpty()) {
+                out.add(norm);
+            }
+        }
+        return out;
     }
 
     /** Normal form of one token's text. */

@@ -22,7 +22,7 @@ import io.linkrx.text.Normalizer;
 
 /**
  * The pruned search of {@link LexicalCandidateRetriever} returns exactly (bit for bit) the candidates and scores of
- * the exhaustive one (every posting of every query 3-gram visited, in the order of {@link TrigramIndex#search}), and
+ * the exhaustive one (every posting of every query 3-gram visited, in the order of {@link TrigramIndex#terms}), and
  * both agree with a from-scratch TF-IDF cosine.
  */
 class ExactPruningTest {
@@ -209,7 +209,7 @@ class ExactPruningTest {
         Reference(KnowledgeBase kb) {
             concepts = List.copyOf(kb.concepts());
             for (int c = 0; c < concepts.size(); c++) {
-                for (String norm : LexicalCandidateRetriever.normalisedNames(concepts.get(c))) {
+                for (String norm : Normalizer.normalizeAll(concepts.get(c).names())) {
                     names.add(norm);
                     owners.add(c);
                 }

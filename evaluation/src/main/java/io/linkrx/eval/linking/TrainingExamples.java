@@ -48,17 +48,15 @@ final class TrainingExamples {
                 Set<String> gold = resolver.resolve(m.ids());
                 MentionQuery q = mentionQueries.get(g);
                 List<RetrievedCandidate> candidates = all.get(g);
-                float[][] rows = features.compute(q, candidates, doc.id());
-                boolean any = candidates.stream().anyMatch(c -> gold.contains(c.conceptId()));
                 out.mentions++;
-                if (any) {
-                    out.mentionsWithGoldCandidate++;
-                } else {
+                if (candidates.stream().noneMatch(c -> gold.contains(c.conceptId()))) {
                     // retrieval missed the gold concept: all-negative rows would teach the ranking nothing and push
                     // down candidates that look right (a teacher label naming a concept outside the candidates
                     // arrives exactly like this until its name is learnt)
                     continue;
                 }
+                out.mentionsWithGoldCandidate++;
+                float[][] rows = features.compute(q, candidates, doc.id());
                 for (int i = 0; i < rows.length; i++) {
                     out.rows.add(rows[i]);
                     out.labels.add(gold.contains(candidates.get(i).conceptId()));

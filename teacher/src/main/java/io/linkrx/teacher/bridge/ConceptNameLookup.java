@@ -27,14 +27,8 @@ public final class ConceptNameLookup {
     public ConceptNameLookup(KnowledgeBase kb) {
         this.kb = kb;
         for (Concept c : kb.concepts()) {
-            for (String name : c.names()) {
-                String norm = Normalizer.normalize(name);
-                if (!norm.isEmpty()) {
-                    List<Concept> owners = byName.computeIfAbsent(norm, k -> new ArrayList<>(1));
-                    if (!owners.contains(c)) {
-                        owners.add(c);
-                    }
-                }
+            for (String norm : Normalizer.normalizeAll(c.names())) {
+                byName.computeIfAbsent(norm, k -> new ArrayList<>(1)).add(c);
             }
         }
     }

@@ -2,10 +2,10 @@ package io.linkrx.teacher.experiment;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,8 @@ final class ActiveLearningRun {
     private final Settings settings;
     private final Set<String> seedConcepts = new HashSet<>();
     private final int seedMentions;
+    /** The seed documents by identity: their training rows get the human weight of the mix. */
+    private final Set<PubTatorDocument> human = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Synthetic sentences per concept: the teacher is asked once per concept across runs. */
     private final Map<String, List<SyntheticExample>> synthesised = new HashMap<>();
 
@@ -72,6 +74,7 @@ final class ActiveLearningRun {
             }
         }
         this.seedMentions = mentions;
+        human.addAll(this.seed);
     }
 
     /** Gold mentions the student is scored on and the teacher may be asked about: typed, not NIL. */
@@ -189,8 +192,6 @@ final class ActiveLearningRun {
         void retrain(int budget) {
             int labelMentions = labels + syntheticDocs.size(); // a synthetic document holds one mention
             double seedWeight = settings.humanHalf() ? TrainingSet.humanWeight(seedMentions, labelMentions) : 1.0;
-            Set<PubTatorDocument> human = Collections.newSetFromMap(new IdentityHashMap<>());
-            human.addAll(seed);
             student = training.train(trainingDocuments(labelsByDoc, syntheticDocs),
                     version(selector, synthetic, budget), d -> human.contains(d) ? seedWeight : 1.0);
         }

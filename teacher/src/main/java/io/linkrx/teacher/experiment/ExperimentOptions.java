@@ -12,8 +12,9 @@ import io.linkrx.app.config.Setting;
 /** Command-line options of {@code eval teacher-loop}. */
 record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, List<Integer> budgets,
                           List<String> strategies, List<Boolean> synthetic, long roundsSeed, int k, int epochs,
-                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts, int syntheticPerConcept, int batch, boolean humanHalf, double explore, double confidentPrior, double minScore,
-                          double minMargin, String signals, int threads, Path out, String commandLine) {
+                          int teacherCandidates, boolean teacherNamesOutside, int syntheticConcepts,
+                          int syntheticPerConcept, int batch, boolean humanHalf, double explore, double confidentPrior,
+                          double minScore, double minMargin, String signals, int threads, Path out, String commandLine) {
     static final String USAGE = """
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
                                      [--seed-docs N]            human-labelled seed documents (default 10 % of --corpus)
@@ -23,7 +24,7 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
                                      [--teacher-scope candidates|kb]  kb: the teacher may name a concept that is not
-                                                                among them (linkrx.teacher.outside.candidates)
+                                                                among them (linkrx.teacher.outside.kb)
                                      [--batch 250]              labels per retraining within a budget step
                                      [--explore 0.5]            routed-explore: share of each batch drawn at random
                                      [--confident-prior 0.1]    expected-gain: prior P(wrong) of a confident link
@@ -107,7 +108,8 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
             throw new IllegalArgumentException("at least one --kb is required");
         }
         return new ExperimentOptions(corpus, dev, kbs, seedDocs, budgets, strategies, synthetic, seed, k, epochs,
-                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, explore, confidentPrior, minScore, minMargin, signals, threads, out,
+                teacherCandidates, namesOutside, syntheticConcepts, perConcept, batch, humanHalf, explore, confidentPrior,
+                minScore, minMargin, signals, threads, out,
                 "eval teacher-loop " + String.join(" ", args));
     }
 

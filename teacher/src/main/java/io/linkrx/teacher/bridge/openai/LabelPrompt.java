@@ -27,7 +27,9 @@ final class LabelPrompt {
 
     /** Added to {@link #SYSTEM} when the teacher may name a concept that is not a candidate. */
     static final String NAMING = """
-             When none of the candidates is right but you know the concept the mention means, answer NIL and give             that concept's preferred name in the vocabulary as concept_name (it is looked up there; leave it out             when unsure): {"concept_id": "NIL", "concept_name": "<name>", "rationale": "<one short sentence>"}""";
+             When none of the candidates is right but you know the concept the mention means, answer NIL and give \
+            that concept's preferred name in the vocabulary as concept_name (it is looked up there; leave it out \
+            when unsure): {"concept_id": "NIL", "concept_name": "<name>", "rationale": "<one short sentence>"}""";
 
     /** The third example's answer when naming is allowed: the concept the example says is missing. */
     private static final String NAMED_ANSWER = "{\"concept_id\": \"NIL\", \"concept_name\": \"Sprains and Strains\","

@@ -28,7 +28,8 @@ import io.linkrx.teacher.bridge.ConceptNameLookup;
  * A teacher behind any OpenAI-compatible Chat Completions endpoint (OpenAI, DeepSeek, vLLM, Ollama, llama.cpp
  * server). Answers are validated: a label must name one of the candidates or NIL, a synthetic sentence must use one
  * of the concept's names. With {@code linkrx.teacher.outside.kb} a NIL may come with the name of the right concept;
- * it becomes the label only when exactly one concept of that KB has the name (otherwise the answer stays NIL). An invalid answer gets one corrective turn; a second invalid answer fails the question.
+ * it becomes the label only when exactly one concept of that KB has the name (otherwise the answer stays NIL). An
+ * invalid answer gets one corrective turn; a second invalid answer fails the question.
  */
 public final class OpenAiChatTeacher implements Teacher {
     private static final int MAX_RATIONALE_CHARS = 500;
