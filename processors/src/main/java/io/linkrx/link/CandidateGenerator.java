@@ -11,8 +11,9 @@ import io.linkrx.retrieve.CandidateRetriever;
 
 /**
  * Candidate generation for the mentions of one note: top-k for each mention, for its long form when the note
- * defines it as an abbreviation, and for its wording with equivalent words in canonical form (at a discount);
- * plus every concept the mention dictionary links the mention to. All query strings of the note go to the
+ * defines it as an abbreviation, for its wording with equivalent words in canonical form and, when it is
+ * coordinated, for each of its conjuncts ({@link Coordination}; both at a discount); plus every concept the
+ * mention dictionary links the mention, its long form or a conjunct to. All query strings of the note go to the
  * retriever in one call. Deduplicated by concept, keeping the best evidence of each source.
  */
 public final class CandidateGenerator {
@@ -64,6 +65,11 @@ public final class CandidateGenerator {
                 queries.add(new BatchRetriever.Query(canonical, q.type()));
                 discounts.add(new double[] {CANONICAL_DISCOUNT});
             }
+            for (String conjunct : q.conjuncts()) {
+                // "breast and ovarian cancer" is annotated with the concepts of "breast cancer" and "ovarian cancer"
+                queries.add(new BatchRetriever.Query(conjunct, q.type()));
+                discounts.add(new double[] {CANONICAL_DISCOUNT});
+            }
         }
         first[mentions.size()] = queries.size();
         List<List<BatchRetriever.Hit>> hits = queries.isEmpty() ? List.of() : retriever.retrieveAll(queries, k);
@@ -84,6 +90,9 @@ public final class CandidateGenerator {
             addDictionary(evidence, q.norm(), excludedDocument);
             if (q.expansion() != null) {
                 addDictionary(evidence, q.expansionNorm(), excludedDocument);
+            }
+            for (String conjunct : q.conjuncts()) {
+                addDictionary(evidence, conjunct, excludedDocument);
             }
             out.add(ordered(evidence));
         }

@@ -13,7 +13,7 @@ import io.linkrx.kb.SemanticType;
 /**
  * The re-ranker's view of a (mention, candidate) pair: lexical and dense similarity, abbreviation and type
  * agreement, the concept prior and mention dictionary learnt from labelled documents, and overlap of the
- * concept's names with the mention's context. The same code computes features for training, evaluation and
+ * concept's names with the mention's context; for a coordinated mention the same for its conjuncts. The same code computes features for training, evaluation and
  * the streaming pipeline, so a model always sees features computed exactly as it was trained on.
  * Thread-safe.
  */
@@ -25,9 +25,11 @@ public final class LinkingFeatures {
             "token_jaccard", "mention_covered", "name_covered", "same_words",
             "type_agrees", "dictionary_probability", "dictionary_probability_expansion", "concept_prior",
             "context_overlap", "sim_gap_to_best", "is_best_sim", "dense_gap_to_best", "length_ratio",
-            "names_log", "exact_canonical", "head_word_agrees");
+            "names_log", "exact_canonical", "head_word_agrees",
+            "sim_conjunct", "exact_conjunct", "dictionary_probability_conjunct",
+            "exact_abbreviation_defined", "dictionary_probability_defined", "exact_name_defined");
     /** Version of the feature definitions; a model trained on another version is refused. */
-    public static final String VERSION = "linking-features-2";
+    public static final String VERSION = "linking-features-3";
 
     private final KnowledgeBase kb;
     private final MentionDictionary dictionary;
@@ -57,6 +59,7 @@ public final class LinkingFeatures {
         long[] expansionTrigrams = expansion.isEmpty() ? new long[0] : StringSimilarity.trigrams(expansion);
         String canonical = WordEquivalents.canonical(mention);
         String canonicalExpansion = expansion.isEmpty() ? "" : WordEquivalents.canonical(expansion);
+        Conjuncts conjuncts = Conjuncts.of(query.conjuncts());
         float[][] rows = new float[candidates.size()][];
         double bestSim = 0;
         double bestDense = Double.NEGATIVE_INFINITY;
@@ -64,6 +67,7 @@ public final class LinkingFeatures {
             RetrievedCandidate c = candidates.get(i);
             rows[i] = row(query, c, mention, expansion, mentionTokens, mentionTrigrams, expansionTrigrams,
                     canonical, canonicalExpansion, excludedDocument);
+            conjunctFeatures(rows[i], c.conceptId(), conjuncts, excludedDocument);
             bestSim = Math.max(bestSim, rows[i][4]);
             if (!Double.isNaN(c.dense())) {
                 bestDense = Math.max(bestDense, c.dense());
@@ -138,21 +142,30 @@ public final class LinkingFeatures {
             sameWords |= nameSize != 0 && nameSize == mentionSize && common == nameSize;
             contextOverlap = Math.max(contextOverlap, extra == 0 ? -1 : (double) extraInContext / extra);
         }
+        // a short form the note defines means what the note says ("IBS" = irritable bowel syndrome, not the KB's
+        // "IBS" = ichthyosis bullosa of Siemens), so the KB's and the dictionary's readings of the short form
+        // itself get weights of their own then
+        boolean defined = !expansion.isEmpty();
         f[4] = (float) simBest;
         // names() starts with the preferred name, so its 3-grams are the first set
         f[5] = cn.norms().isEmpty() ? 0f : (float) StringSimilarity.dice(mentionTrigrams, cn.trigrams().get(0));
-        f[6] = (float) (expansion.isEmpty() ? simBest : Math.max(simBest, simExpansion));
-        f[7] = exact ? 1f : 0f;
-        f[8] = exactExpansion || exact ? 1f : 0f;
-        f[9] = cn.abbreviations().contains(q.text().strip()) ? 1f : 0f;
+        f[6] = (float) (defined ? simExpansion : simBest);
+        f[7] = exact && !defined ? 1f : 0f;
+        f[31] = exact && defined ? 1f : 0f;
+        f[8] = (defined ? exactExpansion : exact) ? 1f : 0f;
+        float abbreviation = cn.abbreviations().contains(q.text().strip()) ? 1f : 0f;
+        f[9] = defined ? 0f : abbreviation;
+        f[29] = defined ? abbreviation : 0f;
         f[10] = (float) jaccard;
         f[11] = (float) mentionCovered;
         f[12] = (float) nameCovered;
         f[13] = sameWords ? 1f : 0f;
         f[14] = (float) typeAgreement(q.type(), cn.concept().type());
-        f[15] = (float) dictionary.probability(mention, c.conceptId(), excludedDocument);
-        f[16] = expansion.isEmpty() ? f[15]
-                : (float) Math.max(f[15], dictionary.probability(expansion, c.conceptId(), excludedDocument));
+        float dictionaryProbability = (float) dictionary.probability(mention, c.conceptId(), excludedDocument);
+        f[15] = defined ? 0f : dictionaryProbability;
+        f[30] = defined ? dictionaryProbability : 0f;
+        f[16] = defined ? (float) dictionary.probability(expansion, c.conceptId(), excludedDocument)
+                : dictionaryProbability;
         f[17] = (float) dictionary.prior(c.conceptId(), excludedDocument);
         f[18] = (float) contextOverlap;
         int length = mention.length();
@@ -161,6 +174,37 @@ public final class LinkingFeatures {
         f[24] = cn.canonicals().contains(canonical) || cn.canonicals().contains(canonicalExpansion) ? 1f : 0f;
         f[25] = headWordAgrees(canonical, cn) ? 1f : 0f;
         return f;
+    }
+
+    /** The conjuncts of a coordinated mention with their 3-grams and canonical forms, computed once per mention. */
+    private record Conjuncts(List<String> norms, List<long[]> trigrams, List<String> canonicals) {
+        static Conjuncts of(List<String> norms) {
+            return new Conjuncts(norms, norms.stream().map(StringSimilarity::trigrams).toList(),
+                    norms.stream().map(WordEquivalents::canonical).toList());
+        }
+    }
+
+    /** Best 3-gram similarity, canonical identity and dictionary probability of any conjunct (0 when none). */
+    private void conjunctFeatures(float[] f, String conceptId, Conjuncts conjuncts, String excludedDocument) {
+        ConceptNames cn = conjuncts.norms().isEmpty() ? null : conceptNames(conceptId);
+        if (cn == null) {
+            return;
+        }
+        double sim = 0;
+        boolean exact = false;
+        double dictionaryProbability = 0;
+        for (int j = 0; j < conjuncts.norms().size(); j++) {
+            long[] trigrams = conjuncts.trigrams().get(j);
+            for (long[] nameTrigrams : cn.trigrams()) {
+                sim = Math.max(sim, StringSimilarity.dice(trigrams, nameTrigrams));
+            }
+            exact |= cn.canonicals().contains(conjuncts.canonicals().get(j));
+            dictionaryProbability = Math.max(dictionaryProbability,
+                    dictionary.probability(conjuncts.norms().get(j), conceptId, excludedDocument));
+        }
+        f[26] = (float) sim;
+        f[27] = exact ? 1f : 0f;
+        f[28] = (float) dictionaryProbability;
     }
 
     /** The last word of the mention is the last word of one of the names (in canonical form): same kind of thing. */

@@ -1,5 +1,6 @@
 package io.linkrx.link;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,6 +32,11 @@ public record MentionQuery(String documentId, String text, SemanticType type, St
     /** The normal form with equivalent words in canonical form ("renal tumor" → "kidney neoplasm"). */
     public String canonical() {
         return WordEquivalents.canonical(norm());
+    }
+
+    /** The conjuncts of a coordinated mention spelled out, in normal form ("breast cancer", "ovarian cancer"). */
+    public List<String> conjuncts() {
+        return Coordination.conjuncts(text);
     }
 
     /** Normal form of the expansion, or "" without one. */

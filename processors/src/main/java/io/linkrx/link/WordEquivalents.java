@@ -14,8 +14,8 @@ import io.linkrx.text.Normalizer;
 
 /**
  * Canonical forms of words that name the same thing in medical names ("renal" = "kidney", "tumour" =
- * "neoplasm"), from {@value #RESOURCE}: "pancreatic tumors" and "Pancreatic Neoplasms" have the same
- * canonical form. Immutable and thread-safe.
+ * "neoplasm"), from {@value #RESOURCE}, with British spellings in American form: "pancreatic tumors" and
+ * "Pancreatic Neoplasms" have the same canonical form, and so have "anaemia" and "Anemia". Immutable and thread-safe.
  */
 final class WordEquivalents {
     static final String RESOURCE = "linkrx/link/word-equivalents.tsv";
@@ -31,9 +31,23 @@ final class WordEquivalents {
         }
         StringJoiner out = new StringJoiner(" ");
         for (String w : normalised.split(" ")) {
-            out.add(CANONICAL.getOrDefault(w, w));
+            String spelled = americanSpelling(w);
+            out.add(CANONICAL.getOrDefault(spelled, spelled));
         }
         return out.toString();
+    }
+
+    /**
+     * British spellings of medical words in American form: "anaemia" = "anemia", "oedema" = "edema",
+     * "diarrhoea" = "diarrhea", "leucocyte" = "leukocyte". Applied alike to mentions and names, so an odd
+     * word it folds ("coenzyme") still only meets itself.
+     */
+    static String americanSpelling(String word) {
+        if (word.length() < 5) {
+            return word;
+        }
+        String w = word.startsWith("leuc") ? "leuk" + word.substring(4) : word;
+        return w.indexOf("ae") < 0 && w.indexOf("oe") < 0 ? w : w.replace("ae", "e").replace("oe", "e");
     }
 
     private static Map<String, String> load() {
@@ -48,9 +62,9 @@ final class WordEquivalents {
                     continue;
                 }
                 String[] words = line.split("\t");
-                String canonical = Normalizer.normalize(words[0]);
+                String canonical = americanSpelling(Normalizer.normalize(words[0]));
                 for (String w : words) {
-                    map.put(Normalizer.normalize(w), canonical);
+                    map.put(americanSpelling(Normalizer.normalize(w)), canonical);
                 }
             }
         } catch (IOException e) {

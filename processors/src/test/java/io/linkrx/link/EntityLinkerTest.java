@@ -59,6 +59,50 @@ class EntityLinkerTest {
     }
 
     @Test
+    void givenACoordinatedMentionWhenRetrievedThenItsConjunctsFindTheirConceptsAndScoreAsExact() {
+        MentionQuery q = new MentionQuery("n1", "pancreatic and other tumours", SemanticType.DISEASE, null, Set.of());
+
+        List<RetrievedCandidate> found = generator.generate(q, null);
+        float[][] rows = features.compute(q, found, null);
+
+        int at = found.stream().map(RetrievedCandidate::conceptId).toList().indexOf("D010190");
+        assertThat(at).isNotNegative();
+        assertThat(rows[at][LinkingFeatures.NAMES.indexOf("exact_conjunct")]).isEqualTo(1f);
+        assertThat(rows[at][LinkingFeatures.NAMES.indexOf("sim_conjunct")])
+                .isGreaterThan(rows[at][LinkingFeatures.NAMES.indexOf("sim_best")]);
+    }
+
+    @Test
+    void givenAShortFormTheNoteDefinesOtherwiseThanTheKbWhenFeaturedThenTheKbReadingHasItsOwnFeature() {
+        MentionQuery defined = new MentionQuery("n1", "T2DM", SemanticType.DISEASE, "pancreatic cancer", Set.of());
+        MentionQuery undefined = new MentionQuery("n1", "T2DM", SemanticType.DISEASE, null, Set.of());
+        List<RetrievedCandidate> candidates = List.of(new RetrievedCandidate("D003924", 1.0, Double.NaN, 0),
+                new RetrievedCandidate("D010190", 0.5, Double.NaN, 1));
+
+        float[][] withDefinition = features.compute(defined, candidates, null);
+        float[][] without = features.compute(undefined, candidates, null);
+
+        int exactName = LinkingFeatures.NAMES.indexOf("exact_abbreviation");
+        int exactNameDefined = LinkingFeatures.NAMES.indexOf("exact_abbreviation_defined");
+        int exactExpansion = LinkingFeatures.NAMES.indexOf("exact_expansion");
+        assertThat(without[0][exactName]).isEqualTo(1f);
+        assertThat(without[0][exactNameDefined]).isEqualTo(0f);
+        assertThat(withDefinition[0][exactName]).isEqualTo(0f);
+        assertThat(withDefinition[0][exactNameDefined]).isEqualTo(1f);
+        assertThat(withDefinition[0][exactExpansion]).isEqualTo(0f);
+        assertThat(withDefinition[1][exactExpansion]).isEqualTo(1f);
+    }
+
+    @Test
+    void givenBritishSpellingsWhenCanonicalThenTheyMeetTheAmericanNames() {
+        assertThat(WordEquivalents.canonical("anaemia")).isEqualTo(WordEquivalents.canonical("anemia"));
+        assertThat(WordEquivalents.canonical("oedema")).isEqualTo("edema");
+        assertThat(WordEquivalents.canonical("leucocytosis")).isEqualTo("leukocytosis");
+        assertThat(WordEquivalents.canonical("haemorrhage")).isEqualTo(WordEquivalents.canonical("bleeding"));
+        assertThat(WordEquivalents.canonical("prostate carcinoma")).isEqualTo(WordEquivalents.canonical("prostatic neoplasm"));
+    }
+
+    @Test
     void givenNoGoodCandidateWhenLinkedThenNil() {
         MentionQuery q = new MentionQuery("n1", "xylophone", SemanticType.DISEASE, null, Set.of());
 

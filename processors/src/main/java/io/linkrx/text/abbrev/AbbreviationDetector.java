@@ -13,7 +13,9 @@ import io.linkrx.text.SentenceSplitter;
  * <p>Candidates come from parentheses inside one sentence: "long form (SF)", or "SF (long form)" when the
  * parenthesised text has more than two words. A short form has 2-10 chars, at most two words, starts with a
  * letter or digit and contains a letter; in the "SF (long form)" pattern it also needs an upper-case letter,
- * since the word before a parenthesis is otherwise just prose. The long form is searched within
+ * since the word before a parenthesis is otherwise just prose. Beyond the paper, a single capital letter is a
+ * short form in the "long form (SF)" pattern ("testosterone (T)": common in pharmacology abstracts), and the
+ * short form ends at ",", ";" or ":" inside the parentheses ("(PB: 15 mg per rat)"). The long form is searched within
  * min(|SF| + 5, 2 |SF|) words before the parenthesis, matching the short form's letters and digits right to
  * left, case-insensitively, where the first one must start a word of the long form; the shortest such long
  * form wins. Stateless and thread-safe.
@@ -58,7 +60,7 @@ public final class AbbreviationDetector {
         int beforeEnd = trimEnd(text, sentenceBegin, open);
         if (wordCount(text, innerBegin, innerEnd) <= MAX_SHORT_WORDS && innerEnd - innerBegin <= beforeEnd - sentenceBegin) {
             // long form (SF)
-            if (!validShortForm(text, innerBegin, innerEnd)) {
+            if (!validShortForm(text, innerBegin, innerEnd) && !singleCapital(text, innerBegin, innerEnd)) {
                 return null;
             }
             int clauseBegin = clauseStart(text, sentenceBegin, beforeEnd);
@@ -134,6 +136,11 @@ public final class AbbreviationDetector {
                 && text.substring(begin, end).chars().anyMatch(Character::isLetter);
     }
 
+    /** "testosterone (T)": one capital letter is a short form only in this pattern, never before a parenthesis. */
+    private static boolean singleCapital(String text, int begin, int end) {
+        return end - begin == 1 && Character.isUpperCase(text.charAt(begin));
+    }
+
     private static int maxLongWords(String text, int sfBegin, int sfEnd) {
         int n = alphanumericCount(text.substring(sfBegin, sfEnd));
         return Math.min(n + 5, 2 * n);
@@ -189,11 +196,11 @@ public final class AbbreviationDetector {
         return -1;
     }
 
-    /** "(HNPCC; OMIM 120435)" and "(SF, see below)": the short form ends at the separator. */
+    /** "(HNPCC; OMIM 120435)", "(SF, see below)" and "(PB: 15 mg)": the short form ends at the separator. */
     private static int cutAtSeparator(String text, int from, int to) {
         for (int p = from; p + 1 < to; p++) {
             char c = text.charAt(p);
-            if ((c == ',' || c == ';') && Character.isWhitespace(text.charAt(p + 1))) {
+            if ((c == ',' || c == ';' || c == ':') && Character.isWhitespace(text.charAt(p + 1))) {
                 return p;
             }
         }

@@ -69,21 +69,23 @@ public final class AbbreviationMap {
 
     /**
      * The mention with its abbreviations spelled out: the long form when the mention is a short form
-     * ("G6PD"), or the mention with every short form that occurs in it as a whole token replaced ("G6PD
+     * ("G6PD"; "NSAID" also for a defined "NSAIDs" and the other way round), or the mention with every short form that occurs in it as a whole token replaced ("G6PD
      * deficiency" becomes "glucose-6-phosphate dehydrogenase deficiency"). A mention that already contains the
      * long form, or none of the short forms, is returned unchanged.
      */
     public String expand(String mention) {
         Objects.requireNonNull(mention, "mention");
-        String exact = longForms.get(mention);
+        String exact = longFormOfWhole(mention);
         if (exact != null) {
             return exact;
         }
         List<int[]> replaced = new ArrayList<>(); // [begin, end, index into byLength]
         for (int i = 0; i < byLength.size(); i++) {
             String sf = byLength.get(i);
-            if (mention.contains(longForms.get(sf))) {
-                continue; // "glucose-6-phosphate dehydrogenase (G6PD) deficiency" is already spelled out
+            if (sf.length() == 1 || mention.contains(longForms.get(sf))) {
+                // a one-letter short form stands for its long form only on its own ("hepatitis A" stays), and
+                // "glucose-6-phosphate dehydrogenase (G6PD) deficiency" is already spelled out
+                continue;
             }
             for (int p = mention.indexOf(sf); p >= 0; p = mention.indexOf(sf, p + 1)) {
                 int end = p + sf.length();
@@ -103,6 +105,16 @@ public final class AbbreviationMap {
             last = r[1];
         }
         return out.append(mention, last, mention.length()).toString();
+    }
+
+    /** The long form of a mention that is a short form, also in the other number ("NSAID" for "NSAIDs"). */
+    private String longFormOfWhole(String mention) {
+        String exact = longForms.get(mention);
+        if (exact != null || mention.length() < 3) {
+            return exact;
+        }
+        return mention.endsWith("s") ? longForms.get(mention.substring(0, mention.length() - 1))
+                : longForms.get(mention + "s");
     }
 
     private static boolean overlaps(List<int[]> spans, int begin, int end) {

@@ -103,4 +103,23 @@ class AbbreviationDetectorTest {
         assertThat(detector.detect("")).isEmpty();
         assertThat(detector.detect("(APC)")).isEmpty();
     }
+
+    @Test
+    void givenOneCapitalLetterAfterItsLongForm_whenDetected_thenItIsAShortFormButNeverBeforeAParenthesis() {
+        assertThat(detector.detect("Serum prolactin (PRL) and testosterone (T) were measured."))
+                .extracting(AbbreviationDefinition::shortForm, AbbreviationDefinition::longForm)
+                .containsExactly(tuple("PRL", "prolactin"), tuple("T", "testosterone"));
+        assertThat(detector.detect("Rats received saline (C) or methylprednisolone (M)."))
+                .extracting(AbbreviationDefinition::shortForm).containsExactly("M"); // no word starts with C
+        assertThat(detector.detect("The T (thymus-derived lymphocyte) count fell.")).isEmpty();
+    }
+
+    @Test
+    void givenAShortFormFollowedByAColonAndADose_whenDetected_thenTheShortFormEndsAtTheColon() {
+        assertThat(detector.detect("the effect of phenobarbital (PB: 15 mg per rat) on carcinogenesis"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.shortForm()).isEqualTo("PB");
+                    assertThat(d.longForm()).isEqualTo("phenobarbital");
+                });
+    }
 }

@@ -34,4 +34,24 @@ class AbbreviationMapTest {
                 .isEqualTo("Glucose-6-phosphate dehydrogenase (G6PD) deficiency");
         assertThat(AbbreviationMap.empty().expand("G6PD")).isEqualTo("G6PD");
     }
+
+    @Test
+    void givenAShortFormDefinedInTheOtherNumber_whenTheMentionIsIt_thenItIsExpanded() {
+        AbbreviationMap plural = AbbreviationMap.detect(new AbbreviationDetector(),
+                "Nonsteroidal anti-inflammatory drugs (NSAIDs) were given. Each NSAID was stopped. "
+                        + "It induced a ventricular septal defect (VSD); VSDs were counted.");
+
+        assertThat(plural.expand("NSAID")).isEqualTo("Nonsteroidal anti-inflammatory drugs");
+        assertThat(plural.expand("VSDs")).isEqualTo("ventricular septal defect");
+        assertThat(plural.expand("NSAIDs use")).isEqualTo("Nonsteroidal anti-inflammatory drugs use");
+    }
+
+    @Test
+    void givenAOneLetterShortForm_whenExpanded_thenOnlyTheLetterOnItsOwnIsReplaced() {
+        AbbreviationMap letters = AbbreviationMap.detect(new AbbreviationDetector(),
+                "Serum testosterone (T) rose. Hepatitis A (HA) was excluded.");
+
+        assertThat(letters.expand("T")).isEqualTo("testosterone");
+        assertThat(letters.expand("T cell lymphoma")).isEqualTo("T cell lymphoma");
+    }
 }

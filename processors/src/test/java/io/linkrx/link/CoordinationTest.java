@@ -1,0 +1,44 @@
+package io.linkrx.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CoordinationTest {
+
+    @Test
+    void givenConjunctsSharingTheLastWords_whenSpelledOut_thenEachGetsTheHead() {
+        assertThat(Coordination.conjuncts("breast and ovarian cancer"))
+                .containsExactly("breast cancer", "ovarian cancer");
+        assertThat(Coordination.conjuncts("breast, ovarian, or other cancers"))
+                .containsExactly("breast cancer", "ovarian cancer", "other cancer");
+        assertThat(Coordination.conjuncts("breast and/or ovarian cancer"))
+                .containsExactly("breast cancer", "ovarian cancer");
+        assertThat(Coordination.conjuncts("breast/ovarian cancer"))
+                .containsExactly("breast cancer", "ovarian cancer");
+    }
+
+    @Test
+    void givenConjunctsSharingTheFirstWords_whenSpelledOut_thenEachGetsThePrefixAndStaysAsWritten() {
+        assertThat(Coordination.conjuncts("deficiencies of C6 and C7"))
+                .containsExactly("deficiency of c6", "deficiency of c7", "c7");
+        assertThat(Coordination.conjuncts("Wilms tumor and aniridia"))
+                .containsExactly("wilm tumor", "wilm aniridia", "aniridia"); // plurals folded: "wilms" → "wilm"
+    }
+
+    @Test
+    void givenWholeNamesOnBothSides_whenSpelledOut_thenTheHeadIsNotRepeatedAndEachNameIsKept() {
+        assertThat(Coordination.conjuncts("breast cancer and ovarian cancer"))
+                .containsExactly("breast cancer", "ovarian cancer");
+        assertThat(Coordination.conjuncts("hereditary breast and ovarian cancer"))
+                .containsExactly("hereditary breast cancer", "ovarian cancer", "hereditary breast");
+    }
+
+    @Test
+    void givenAMentionWithoutCoordinationOrWithAListTooLong_whenSpelledOut_thenThereAreNoConjuncts() {
+        assertThat(Coordination.conjuncts("non-small cell lung cancer")).isEmpty();
+        assertThat(Coordination.conjuncts("ataxia (AT)")).isEmpty();
+        assertThat(Coordination.conjuncts("and")).isEmpty();
+        assertThat(Coordination.conjuncts("pancreatic, basal cell, colonic, breast, and cervical carcinomas")).isEmpty();
+    }
+}
