@@ -48,6 +48,7 @@ public final class CandidateGenerator {
     public List<List<RetrievedCandidate>> generateAll(List<MentionQuery> mentions, String excludedDocument) {
         List<BatchRetriever.Query> queries = new ArrayList<>();
         List<double[]> discounts = new ArrayList<>();
+        List<List<String>> conjunctsOf = new ArrayList<>(mentions.size());
         int[] first = new int[mentions.size() + 1];
         for (int m = 0; m < mentions.size(); m++) {
             first[m] = queries.size();
@@ -65,7 +66,9 @@ public final class CandidateGenerator {
                 queries.add(new BatchRetriever.Query(canonical, q.type()));
                 discounts.add(new double[] {CANONICAL_DISCOUNT});
             }
-            for (String conjunct : q.conjuncts()) {
+            List<String> conjuncts = q.conjuncts();
+            conjunctsOf.add(conjuncts);
+            for (String conjunct : conjuncts) {
                 // "breast and ovarian cancer" is annotated with the concepts of "breast cancer" and "ovarian cancer"
                 queries.add(new BatchRetriever.Query(conjunct, q.type()));
                 discounts.add(new double[] {CANONICAL_DISCOUNT});
@@ -91,7 +94,7 @@ public final class CandidateGenerator {
             if (q.expansion() != null) {
                 addDictionary(evidence, q.expansionNorm(), excludedDocument);
             }
-            for (String conjunct : q.conjuncts()) {
+            for (String conjunct : conjunctsOf.get(m)) {
                 addDictionary(evidence, conjunct, excludedDocument);
             }
             out.add(ordered(evidence));

@@ -29,6 +29,9 @@ final class Coordination {
 
     /** The spelled-out conjuncts in normal form, or an empty list when the mention is not coordinated. */
     static List<String> conjuncts(String text) {
+        if (!mayCoordinate(text)) {
+            return List.of(); // most mentions: no tokenising on the linking hot path
+        }
         List<Token> tokens = Tokenizer.tokenize(text);
         List<List<String>> segments = new ArrayList<>();
         List<String> current = new ArrayList<>();
@@ -94,6 +97,31 @@ final class Coordination {
             }
         }
         return out;
+    }
+
+    /** Whether the text has a comma, a slash, or "and" / "or" as a word (any case): else nothing is coordinated. */
+    static boolean mayCoordinate(String text) {
+        return text.indexOf(',') >= 0 || text.indexOf('/') >= 0 || hasWord(text, "and") || hasWord(text, "or");
+    }
+
+    private static boolean hasWord(String text, String word) {
+        for (int p = indexOfIgnoreCase(text, word, 0); p >= 0; p = indexOfIgnoreCase(text, word, p + 1)) {
+            int end = p + word.length();
+            if ((p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int p = from; p + word.length() <= text.length(); p++) {
+            if (text.regionMatches(true, p, word, 0, word.length())) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** A comma or slash between two words separates conjuncts; a hyphen or parenthesis does not. */

@@ -39,6 +39,8 @@ class CoordinationTest {
         assertThat(Coordination.conjuncts("non-small cell lung cancer")).isEmpty();
         assertThat(Coordination.conjuncts("ataxia (AT)")).isEmpty();
         assertThat(Coordination.conjuncts("and")).isEmpty();
+        assertThat(Coordination.mayCoordinate("disorders of the cornea")).isFalse(); // "or" inside words
+        assertThat(Coordination.mayCoordinate("Breast OR ovarian cancer")).isTrue();
         assertThat(Coordination.conjuncts("pancreatic, basal cell, colonic, breast, and cervical carcinomas")).isEmpty();
     }
 }

@@ -141,6 +141,8 @@ public final class ExperimentCommand {
                     new RandomSelector(o.roundsSeed()), o.explore());
             case "expected-gain" -> new ExpectedGainSelector(
                     new RoutedSelector(router(o)::route, kb, false, o.roundsSeed()), o.confidentPrior(), o.roundsSeed());
+            case "adaptive" -> new AdaptiveSelector(new RoutedSelector(router(o)::route, kb, true, o.roundsSeed()),
+                    new RandomSelector(o.roundsSeed()), AdaptiveSelector.FLOOR);
             case "random" -> new RandomSelector(o.roundsSeed());
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };

@@ -19,7 +19,8 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
             usage: eval teacher-loop --corpus <train.PubTator> --dev <dev.PubTator> --kb <type>:<path> [--kb ...]
                                      [--seed-docs N]            human-labelled seed documents (default 10 % of --corpus)
                                      [--budgets 0,100,250,500,1000,2000]   cumulative teacher labels per row
-                                     [--strategy routed|random|both|routed-no-spread|routed-frequency|routed-explore|expected-gain,...] [--synthetic on|off|both]
+                                     [--strategy routed|random|both|routed-no-spread|routed-frequency|routed-explore|expected-gain|adaptive,...]
+                                     [--synthetic on|off|both]
                                      [--rounds-seed 42]         seed of the seed-document draw, random choice and training
                                      [--k 20] [--epochs 10]     as eval linking
                                      [--teacher-candidates 10]  student candidates shown to the teacher
@@ -124,9 +125,10 @@ record ExperimentOptions(Path corpus, Path dev, List<String> kbs, int seedDocs, 
         }
         List<String> s = Arrays.stream(csv.split(",")).map(String::strip).toList();
         for (String x : s) {
-            if (!List.of("routed", "random", "routed-no-spread", "routed-frequency", "routed-explore", "expected-gain").contains(x)) {
+            if (!List.of("routed", "random", "routed-no-spread", "routed-frequency", "routed-explore", "expected-gain",
+                    "adaptive").contains(x)) {
                 throw new IllegalArgumentException("--strategy is routed, random, routed-no-spread, routed-frequency,"
-                        + " routed-explore, expected-gain (comma-separated) or both, not " + x);
+                        + " routed-explore, expected-gain, adaptive (comma-separated) or both, not " + x);
             }
         }
         return s;

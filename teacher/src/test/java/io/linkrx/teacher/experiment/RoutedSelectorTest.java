@@ -169,6 +169,42 @@ class RoutedSelectorTest {
     }
 
     @Test
+    void adaptiveSelectionMovesTheBatchToTheArmWhoseLabelsFixMoreLinks() {
+        // Given a confident text the student links to D3 four times, and a routed arm that finds nothing to route
+        List<LinkedPoolMention> pool = List.of(linked("hypertension", "D3", 0.97, "D1", 0.01),
+                linked("hypertension", "D3", 0.97, "D1", 0.01), linked("Hypertension", "D3", 0.97, "D1", 0.01),
+                linked("hypertension", "D3", 0.97, "D1", 0.01));
+        MentionSelector nothingRouted = new MentionSelector() {
+            @Override
+            public List<Choice> select(List<LinkedPoolMention> unlabelled, int n, AskedTexts asked) {
+                return List.of();
+            }
+
+            @Override
+            public String name() {
+                return "nothing";
+            }
+        };
+        AdaptiveSelector selector = new AdaptiveSelector(nothingRouted, new RandomSelector(3), 0.1);
+        assertThat(selector.routedShare()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-9)); // priors
+
+        // When the random arm's question comes back naming D1
+        List<MentionSelector.Choice> chosen = selector.select(pool, 1, new AskedTexts());
+        LabelAnswer d1 = new LabelAnswer("D1", "MESH", "", "t", 0, 0, 0);
+        assertThat(selector.fixes(chosen.get(0).mention(), d1)).isEqualTo(4); // every occurrence says D3
+        selector.answered(chosen.get(0).mention(), d1);
+
+        // Then the random arm's mean reward rises from 0.25 to (5 + 4) / 21 and routing's share falls with it
+        double random = (AdaptiveSelector.RANDOM_PRIOR * AdaptiveSelector.PRIOR_LABELS + 4)
+                / (AdaptiveSelector.PRIOR_LABELS + 1);
+        assertThat(selector.routedShare()).isCloseTo(AdaptiveSelector.ROUTED_PRIOR / (AdaptiveSelector.ROUTED_PRIOR + random),
+                org.assertj.core.api.Assertions.within(1e-9));
+        // and a NIL answer fixes nothing; a share never leaves [floor, 1 - floor]
+        assertThat(selector.fixes(chosen.get(0).mention(), new LabelAnswer(null, null, "no concept fits", "t", 0, 0, 0))).isZero();
+        assertThat(new AdaptiveSelector(nothingRouted, new RandomSelector(3), 0.5).routedShare()).isEqualTo(0.5);
+    }
+
+    @Test
     void wrongMeansTheStudentsTopConceptIsNotGold() {
         assertThat(linked("heart failure", "D2", 0.6, "D1", 0.3).studentWrong()).isTrue();
         assertThat(linked("heart failure", "D1", 0.6, "D2", 0.3).studentWrong()).isFalse();
