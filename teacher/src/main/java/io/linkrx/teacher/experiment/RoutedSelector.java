@@ -28,9 +28,9 @@ import io.linkrx.route.SubtreeCoverage;
  * router (as the re-rank stage presents it: the model's ranking, retrieval's order, whether the model knows the
  * concept); the routed ones are sent best {@link SubtreeCoverage#score score} first (priority discounted by how
  * many requests already went to the MeSH subtree of the student's top concept, as the request gate drains).
- * When the router routes fewer mentions than the budget allows, the rest goes to confident mentions, the most
- * frequent texts first (a deployment would leave it unspent or verify its most frequent links; the experiment
- * compares equal budgets).
+ * When the router routes fewer mentions than the budget allows, the rest goes to confident mentions at random (a
+ * deployment would leave it unspent; the experiment compares equal budgets; taking the most frequent texts first
+ * instead was measured and is not better).
  */
 final class RoutedSelector implements MentionSelector {
     /** The app's router: a decision when the mention is uncertain. */
@@ -80,7 +80,9 @@ final class RoutedSelector implements MentionSelector {
         List<LinkedPoolMention> shuffled = new ArrayList<>(unlabelled);
         Collections.shuffle(shuffled, random); // ties are broken at random, not by document order
         Map<String, Integer> repeats = new HashMap<>();
-        shuffled.forEach(m -> repeats.merge(AskedTexts.key(m), 1, Integer::sum));
+        if (byFrequency) {
+            shuffled.forEach(m -> repeats.merge(AskedTexts.key(m), 1, Integer::sum));
+        }
         List<Routed> routed = new ArrayList<>();
         List<LinkedPoolMention> confident = new ArrayList<>();
         for (LinkedPoolMention m : shuffled) {
@@ -97,9 +99,6 @@ final class RoutedSelector implements MentionSelector {
             }
         }
         routed.sort(Comparator.comparingDouble(Routed::priority).reversed());
-        // budget left once routing has nothing more to ask goes to the most frequent texts: one label teaches the
-        // dictionary every occurrence, and frequent texts are what the student meets most (stable sort: ties random)
-        confident.sort(Comparator.comparingInt((LinkedPoolMention m) -> repeats.get(AskedTexts.key(m))).reversed());
         List<Choice> out = new ArrayList<>(n);
         while (out.size() < n && !routed.isEmpty()) {
             Routed next = routed.remove(spread ? bestSpread(routed) : 0);
