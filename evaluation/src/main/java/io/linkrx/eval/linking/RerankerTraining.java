@@ -73,7 +73,9 @@ final class RerankerTraining {
         MentionDictionary dictionary = new MentionDictionary();
         for (PubTatorDocument d : docs) {
             for (GoldMention m : d.mentions()) {
-                if (m.type() != null && !m.composite()) {
+                if (m.type() != null) {
+                    // a composite annotation ("hemorrhagic cystitis" = Hemorrhage + Cystitis) teaches each of its
+                    // concepts, as any of them is a right link of the mention
                     for (String id : resolver.resolve(m.ids())) {
                         dictionary.add(d.id(), Normalizer.normalize(m.text()), id);
                     }

@@ -15,7 +15,8 @@ import io.linkrx.text.SentenceSplitter;
  * letter or digit and contains a letter; in the "SF (long form)" pattern it also needs an upper-case letter,
  * since the word before a parenthesis is otherwise just prose. Beyond the paper, a single capital letter is a
  * short form in the "long form (SF)" pattern ("testosterone (T)": common in pharmacology abstracts), and the
- * short form ends at ",", ";" or ":" inside the parentheses ("(PB: 15 mg per rat)"). The long form is searched within
+ * short form ends at ",", ";" or ":" inside the parentheses ("(PB: 15 mg per rat)"), and a long form whose words'
+ * initials spell the short form is preferred to the shortest match ("combined oral contraceptives (COCs)"). The long form is searched within
  * min(|SF| + 5, 2 |SF|) words before the parenthesis, matching the short form's letters and digits right to
  * left, case-insensitively, where the first one must start a word of the long form; the shortest such long
  * form wins. Stateless and thread-safe.
@@ -81,7 +82,10 @@ public final class AbbreviationDetector {
 
     /** The definition when a long form for {@code text[sfBegin, sfEnd)} is found in {@code text[lfFrom, lfTo)}. */
     private static AbbreviationDefinition define(String text, int sfBegin, int sfEnd, int lfFrom, int lfTo) {
-        int lfBegin = bestLongFormStart(text, sfBegin, sfEnd, lfFrom, lfTo);
+        int lfBegin = initialsLongFormStart(text, sfBegin, sfEnd, lfFrom, lfTo);
+        if (lfBegin < 0) {
+            lfBegin = bestLongFormStart(text, sfBegin, sfEnd, lfFrom, lfTo);
+        }
         if (lfBegin < 0) {
             return null;
         }
@@ -126,6 +130,47 @@ public final class AbbreviationDetector {
             start--; // the long form starts with a whole word
         }
         return start;
+    }
+
+    /**
+     * Start of the long form whose last words' initials spell the short form, -1 when they do not: in "combined
+     * oral contraceptives (COCs)" the shortest match of {@link #bestLongFormStart} is "contraceptives" alone
+     * (c-o-c all occur in it), while the initials name all three words. Words are separated by anything but
+     * letters and digits; a plural "s" ending an upper-case short form is not an initial.
+     */
+    static int initialsLongFormStart(String text, int sfBegin, int sfEnd, int lfFrom, int lfTo) {
+        String sf = text.substring(sfBegin, sfEnd);
+        StringBuilder initials = new StringBuilder();
+        for (int i = 0; i < sf.length(); i++) {
+            if (Character.isLetterOrDigit(sf.charAt(i))) {
+                initials.append(Character.toLowerCase(sf.charAt(i)));
+            }
+        }
+        if (initials.length() > 2 && sf.endsWith("s") && Character.isUpperCase(sf.charAt(sf.length() - 2))) {
+            initials.setLength(initials.length() - 1);
+        }
+        if (initials.length() < 2) {
+            return -1;
+        }
+        int p = lfTo;
+        for (int i = initials.length() - 1; i >= 0; i--) {
+            while (p > lfFrom && !Character.isLetterOrDigit(text.charAt(p - 1))) {
+                p--;
+            }
+            if (p == lfFrom) {
+                return -1;
+            }
+            while (p > lfFrom && Character.isLetterOrDigit(text.charAt(p - 1))) {
+                p--;
+            }
+            if (Character.toLowerCase(text.charAt(p)) != initials.charAt(i)) {
+                return -1;
+            }
+        }
+        while (p > lfFrom && !Character.isWhitespace(text.charAt(p - 1))) {
+            p--; // the long form starts with a whole word
+        }
+        return p;
     }
 
     private static boolean validShortForm(String text, int begin, int end) {

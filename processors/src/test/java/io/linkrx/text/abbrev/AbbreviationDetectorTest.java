@@ -122,4 +122,15 @@ class AbbreviationDetectorTest {
                     assertThat(d.longForm()).isEqualTo("phenobarbital");
                 });
     }
+
+    @Test
+    void givenWordsWhoseInitialsSpellTheShortForm_whenDetected_thenTheyWinOverTheShortestMatch() {
+        assertThat(detector.detect("women on combined oral contraceptives (COCs) were studied"))
+                .singleElement().satisfies(d -> assertThat(d.longForm()).isEqualTo("combined oral contraceptives"));
+        assertThat(detector.detect("in contrast media-induced nephropathy (CIN) the risk rose"))
+                .singleElement().satisfies(d -> assertThat(d.longForm()).isEqualTo("contrast media-induced nephropathy"));
+        // initials that do not spell it: Schwartz–Hearst's match as before
+        assertThat(detector.detect("nonsteroidal anti-inflammatory drugs (NSAIDs) were stopped"))
+                .singleElement().satisfies(d -> assertThat(d.longForm()).isEqualTo("nonsteroidal anti-inflammatory drugs"));
+    }
 }
