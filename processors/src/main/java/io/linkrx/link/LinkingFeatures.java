@@ -96,6 +96,7 @@ public final class LinkingFeatures {
         f[2] = denseMissing ? 1f : 0f;
         f[3] = (float) (1.0 / (1 + c.rank()));
         double simBest = 0;
+        double simPreferred = 0;
         double simExpansion = 0;
         double jaccard = 0;
         double mentionCovered = 0;
@@ -109,13 +110,22 @@ public final class LinkingFeatures {
         for (int n = 0; n < cn.norms().size(); n++) {
             String name = cn.norms().get(n);
             long[] nameTrigrams = cn.trigrams().get(n);
-            double sim = StringSimilarity.dice(mentionTrigrams, nameTrigrams);
-            if (sim > simBest) {
-                simBest = sim;
-                bestLength = name.length();
+            // a name whose 3-gram count alone caps the Dice below the best so far cannot change the maximum: the
+            // merge is skipped (exactly the same features, fewer merges on concepts with many names)
+            if (n == 0 || StringSimilarity.diceBound(mentionTrigrams, nameTrigrams) > simBest) {
+                double sim = StringSimilarity.dice(mentionTrigrams, nameTrigrams);
+                if (n == 0) {
+                    simPreferred = sim; // names() starts with the preferred name
+                }
+                if (sim > simBest) {
+                    simBest = sim;
+                    bestLength = name.length();
+                }
             }
             if (!expansion.isEmpty()) {
-                simExpansion = Math.max(simExpansion, StringSimilarity.dice(expansionTrigrams, nameTrigrams));
+                if (StringSimilarity.diceBound(expansionTrigrams, nameTrigrams) > simExpansion) {
+                    simExpansion = Math.max(simExpansion, StringSimilarity.dice(expansionTrigrams, nameTrigrams));
+                }
                 exactExpansion |= expansion.equals(name);
             }
             exact |= mention.equals(name);
@@ -147,8 +157,7 @@ public final class LinkingFeatures {
         // itself get weights of their own then
         boolean defined = !expansion.isEmpty();
         f[4] = (float) simBest;
-        // names() starts with the preferred name, so its 3-grams are the first set
-        f[5] = cn.norms().isEmpty() ? 0f : (float) StringSimilarity.dice(mentionTrigrams, cn.trigrams().get(0));
+        f[5] = (float) simPreferred;
         f[6] = (float) (defined ? simExpansion : simBest);
         f[7] = exact && !defined ? 1f : 0f;
         f[31] = exact && defined ? 1f : 0f;
@@ -196,7 +205,9 @@ public final class LinkingFeatures {
         for (int j = 0; j < conjuncts.norms().size(); j++) {
             long[] trigrams = conjuncts.trigrams().get(j);
             for (long[] nameTrigrams : cn.trigrams()) {
-                sim = Math.max(sim, StringSimilarity.dice(trigrams, nameTrigrams));
+                if (StringSimilarity.diceBound(trigrams, nameTrigrams) > sim) {
+                    sim = Math.max(sim, StringSimilarity.dice(trigrams, nameTrigrams));
+                }
             }
             exact |= cn.canonicals().contains(conjuncts.canonicals().get(j));
             dictionaryProbability = Math.max(dictionaryProbability,

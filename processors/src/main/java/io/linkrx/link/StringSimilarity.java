@@ -52,6 +52,11 @@ final class StringSimilarity {
         return 2.0 * common / (a.length + b.length);
     }
 
+    /** The largest Dice two 3-gram sets of these sizes can have: 2 min(|a|, |b|) / (|a| + |b|). */
+    static double diceBound(long[] a, long[] b) {
+        return a.length == 0 || b.length == 0 ? 0.0 : 2.0 * Math.min(a.length, b.length) / (a.length + b.length);
+    }
+
     static Set<String> tokens(String normalised) {
         Set<String> out = new HashSet<>(List.of(normalised.split(" ")));
         out.remove("");
