@@ -13,8 +13,9 @@ import io.linkrx.kb.SemanticType;
 /**
  * The re-ranker's view of a (mention, candidate) pair: lexical and dense similarity, abbreviation and type
  * agreement, the concept prior and mention dictionary learnt from labelled documents, and overlap of the
- * concept's names with the mention's context; for a coordinated mention the same for its conjuncts. The same code computes features for training, evaluation and
- * the streaming pipeline, so a model always sees features computed exactly as it was trained on.
+ * concept's names with the mention's context; for a coordinated mention the same for its conjuncts; for a short
+ * form the note defines, the short form's own readings apart. The same code computes features for training,
+ * evaluation and the streaming pipeline, so a model always sees features computed exactly as it was trained on.
  * Thread-safe.
  */
 public final class LinkingFeatures {

@@ -15,7 +15,8 @@ import io.linkrx.text.Normalizer;
 /**
  * Canonical forms of words that name the same thing in medical names ("renal" = "kidney", "tumour" =
  * "neoplasm"), from {@value #RESOURCE}, with British spellings in American form: "pancreatic tumors" and
- * "Pancreatic Neoplasms" have the same canonical form, and so have "anaemia" and "Anemia". Immutable and thread-safe.
+ * "Pancreatic Neoplasms" have the same canonical form, and so have "anaemia" and "Anemia". Immutable and
+ * thread-safe.
  */
 final class WordEquivalents {
     static final String RESOURCE = "linkrx/link/word-equivalents.tsv";

@@ -14,12 +14,12 @@ import io.linkrx.text.SentenceSplitter;
  * parenthesised text has more than two words. A short form has 2-10 chars, at most two words, starts with a
  * letter or digit and contains a letter; in the "SF (long form)" pattern it also needs an upper-case letter,
  * since the word before a parenthesis is otherwise just prose. Beyond the paper, a single capital letter is a
- * short form in the "long form (SF)" pattern ("testosterone (T)": common in pharmacology abstracts), and the
- * short form ends at ",", ";" or ":" inside the parentheses ("(PB: 15 mg per rat)"), and a long form whose words'
- * initials spell the short form is preferred to the shortest match ("combined oral contraceptives (COCs)"). The long form is searched within
- * min(|SF| + 5, 2 |SF|) words before the parenthesis, matching the short form's letters and digits right to
- * left, case-insensitively, where the first one must start a word of the long form; the shortest such long
- * form wins. Stateless and thread-safe.
+ * short form in the "long form (SF)" pattern ("testosterone (T)": common in pharmacology abstracts), the short
+ * form ends at ",", ";" or ":" inside the parentheses ("(PB: 15 mg per rat)"), and a long form whose words'
+ * initials spell the short form is preferred to the shortest match ("combined oral contraceptives (COCs)").
+ * Otherwise the long form is searched within min(|SF| + 5, 2 |SF|) words before the parenthesis, matching the
+ * short form's letters and digits right to left, case-insensitively, where the first one must start a word of
+ * the long form; the shortest such long form wins. Stateless and thread-safe.
  */
 public final class AbbreviationDetector {
     private static final int MIN_SHORT = 2;

@@ -69,9 +69,10 @@ public final class AbbreviationMap {
 
     /**
      * The mention with its abbreviations spelled out: the long form when the mention is a short form
-     * ("G6PD"; "NSAID" also for a defined "NSAIDs" and the other way round), or the mention with every short form that occurs in it as a whole token replaced ("G6PD
-     * deficiency" becomes "glucose-6-phosphate dehydrogenase deficiency"). A mention that already contains the
-     * long form, or none of the short forms, is returned unchanged.
+     * ("G6PD"; "NSAID" also for a defined "NSAIDs" and the other way round), or the mention with every short
+     * form of two or more characters that occurs in it as a whole token replaced ("G6PD deficiency" becomes
+     * "glucose-6-phosphate dehydrogenase deficiency"). A mention that already contains the long form, or none
+     * of the short forms, is returned unchanged.
      */
     public String expand(String mention) {
         Objects.requireNonNull(mention, "mention");

@@ -29,7 +29,9 @@ final class AdaptiveSelector implements MentionSelector {
     private final MentionSelector routed;
     private final MentionSelector random;
     private final double floor;
-    private final double[][] rewards = {{ROUTED_PRIOR * PRIOR_LABELS, PRIOR_LABELS}, {RANDOM_PRIOR * PRIOR_LABELS, PRIOR_LABELS}};
+    /** Per arm (0 routed, 1 random): {fixes, labels}, priors included. */
+    private final double[][] rewards = {
+        {ROUTED_PRIOR * PRIOR_LABELS, PRIOR_LABELS}, {RANDOM_PRIOR * PRIOR_LABELS, PRIOR_LABELS}};
     private final Map<LinkedPoolMention, Integer> armOfAsked = new IdentityHashMap<>();
     private Map<String, List<LinkedPoolMention>> unlabelledByText = Map.of();
 
