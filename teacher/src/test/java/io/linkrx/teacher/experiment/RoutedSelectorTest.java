@@ -102,6 +102,29 @@ class RoutedSelectorTest {
     }
 
     @Test
+    void randomOrderIsFixedPerSeedWhateverTheBatchSize() {
+        List<LinkedPoolMention> pool = new java.util.ArrayList<>();
+        for (String t : List.of("a", "b", "c", "d", "e", "f")) {
+            pool.add(linkedAt(t, pool.size()));
+        }
+        List<LinkedPoolMention> oneBatch = new RandomSelector(9).select(pool, 4, new AskedTexts()).stream()
+                .map(MentionSelector.Choice::mention).toList();
+
+        AskedTexts asked = new AskedTexts();
+        RandomSelector twoBatches = new RandomSelector(9);
+        List<LinkedPoolMention> first = twoBatches.select(pool, 2, asked).stream()
+                .map(MentionSelector.Choice::mention).toList();
+        List<LinkedPoolMention> rest = new java.util.ArrayList<>(pool);
+        rest.removeAll(first);
+        List<LinkedPoolMention> both = new java.util.ArrayList<>(first);
+        twoBatches.select(rest, 2, asked).forEach(c -> both.add(c.mention()));
+
+        assertThat(both).containsExactlyElementsOf(oneBatch);
+        assertThat(new RandomSelector(10).select(pool, 6, new AskedTexts())).extracting(MentionSelector.Choice::mention)
+                .containsExactlyInAnyOrderElementsOf(pool).isNotEqualTo(oneBatch);
+    }
+
+    @Test
     void aMentionTextIsAskedOnceAcrossTheRun() {
         // Given a pool in which a text repeats (case aside) and one text was asked in an earlier step
         LinkedPoolMention upper = linked("Heart failure", "D1", 0.5, "D2", 0.4);
@@ -208,6 +231,16 @@ class RoutedSelectorTest {
     void wrongMeansTheStudentsTopConceptIsNotGold() {
         assertThat(linked("heart failure", "D2", 0.6, "D1", 0.3).studentWrong()).isTrue();
         assertThat(linked("heart failure", "D1", 0.6, "D2", 0.3).studentWrong()).isFalse();
+    }
+
+    /** A pool mention at its own offset (so each has its own id), linked confidently to D1. */
+    private static LinkedPoolMention linkedAt(String text, int begin) {
+        GoldMention gold = new GoldMention(begin, begin + text.length(), text, "SpecificDisease", SemanticType.DISEASE,
+                List.of("D1"), false);
+        MentionQuery q = new MentionQuery("1", text, SemanticType.DISEASE, null, Set.of());
+        LinkedMention linked = new LinkedMention(q, List.of(
+                new ScoredConcept("D1", 0.9, new RetrievedCandidate("D1", 0.5, Double.NaN, 0))), false);
+        return new LinkedPoolMention(new PoolMention(DOC, gold, Set.of("D1")), linked);
     }
 
     /** A pool mention whose gold concept is D1, linked by the student with these two best scores. */
