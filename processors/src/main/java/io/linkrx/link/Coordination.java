@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.linkrx.text.Token;
 import io.linkrx.text.Tokenizer;
@@ -23,6 +24,9 @@ import io.linkrx.text.Tokenizer;
 final class Coordination {
     /** More conjuncts than this are a list, not a coordinated name; searching each would cost too much. */
     static final int MAX_CONJUNCTS = 4;
+    /** A comma, a slash, or "and" / "or" between non-word characters (the tokenizer's word: letters and digits). */
+    private static final Pattern COORDINATOR =
+            Pattern.compile("[,/]|(?<![\\p{L}\\p{Nd}])(?i:and|or)(?![\\p{L}\\p{Nd}])");
 
     private Coordination() {
     }
@@ -101,27 +105,7 @@ final class Coordination {
 
     /** Whether the text has a comma, a slash, or "and" / "or" as a word (any case): else nothing is coordinated. */
     static boolean mayCoordinate(String text) {
-        return text.indexOf(',') >= 0 || text.indexOf('/') >= 0 || hasWord(text, "and") || hasWord(text, "or");
-    }
-
-    private static boolean hasWord(String text, String word) {
-        for (int p = indexOfIgnoreCase(text, word, 0); p >= 0; p = indexOfIgnoreCase(text, word, p + 1)) {
-            int end = p + word.length();
-            if ((p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1)))
-                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int indexOfIgnoreCase(String text, String word, int from) {
-        for (int p = from; p + word.length() <= text.length(); p++) {
-            if (text.regionMatches(true, p, word, 0, word.length())) {
-                return p;
-            }
-        }
-        return -1;
+        return COORDINATOR.matcher(text).find();
     }
 
     /** A comma or slash between two words separates conjuncts; a hyphen or parenthesis does not. */

@@ -124,9 +124,7 @@ public final class LinkingFeatures {
                 }
             }
             if (!expansion.isEmpty()) {
-                if (StringSimilarity.diceBound(expansionTrigrams, nameTrigrams) > simExpansion) {
-                    simExpansion = Math.max(simExpansion, StringSimilarity.dice(expansionTrigrams, nameTrigrams));
-                }
+                simExpansion = StringSimilarity.maxDice(simExpansion, expansionTrigrams, nameTrigrams);
                 exactExpansion |= expansion.equals(name);
             }
             exact |= mention.equals(name);
@@ -206,9 +204,7 @@ public final class LinkingFeatures {
         for (int j = 0; j < conjuncts.norms().size(); j++) {
             long[] trigrams = conjuncts.trigrams().get(j);
             for (long[] nameTrigrams : cn.trigrams()) {
-                if (StringSimilarity.diceBound(trigrams, nameTrigrams) > sim) {
-                    sim = Math.max(sim, StringSimilarity.dice(trigrams, nameTrigrams));
-                }
+                sim = StringSimilarity.maxDice(sim, trigrams, nameTrigrams);
             }
             exact |= cn.canonicals().contains(conjuncts.canonicals().get(j));
             dictionaryProbability = Math.max(dictionaryProbability,

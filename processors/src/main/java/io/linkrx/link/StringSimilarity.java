@@ -57,6 +57,14 @@ final class StringSimilarity {
         return a.length == 0 || b.length == 0 ? 0.0 : 2.0 * Math.min(a.length, b.length) / (a.length + b.length);
     }
 
+    /**
+     * {@code best} raised to the Dice of {@code a} and {@code b} when that is higher; the merge is skipped when the
+     * sizes alone cap the Dice at {@code best} (the same maximum, fewer merges).
+     */
+    static double maxDice(double best, long[] a, long[] b) {
+        return diceBound(a, b) > best ? Math.max(best, dice(a, b)) : best;
+    }
+
     static Set<String> tokens(String normalised) {
         Set<String> out = new HashSet<>(List.of(normalised.split(" ")));
         out.remove("");

@@ -125,11 +125,7 @@ public final class AbbreviationDetector {
             }
             l--;
         }
-        int start = l + 1;
-        while (start > lfFrom && !Character.isWhitespace(text.charAt(start - 1))) {
-            start--; // the long form starts with a whole word
-        }
-        return start;
+        return wordStart(text, lfFrom, l + 1);
     }
 
     /**
@@ -167,8 +163,16 @@ public final class AbbreviationDetector {
                 return -1;
             }
         }
-        while (p > lfFrom && !Character.isWhitespace(text.charAt(p - 1))) {
-            p--; // the long form starts with a whole word
+        return wordStart(text, lfFrom, p);
+    }
+
+    /**
+     * The start of the whitespace-separated word holding {@code p}, not before {@code from}: a long form starts
+     * with a whole word.
+     */
+    private static int wordStart(String text, int from, int p) {
+        while (p > from && !Character.isWhitespace(text.charAt(p - 1))) {
+            p--;
         }
         return p;
     }
