@@ -97,6 +97,15 @@ public final class CachingBatchRetriever implements BatchRetriever {
         return out;
     }
 
+    /** Forgets every kept hit and zeroes the counters (a benchmark's warm-up must not answer its timed queries). */
+    public void clear() {
+        synchronized (cache) {
+            cache.clear();
+        }
+        hits.set(0);
+        misses.set(0);
+    }
+
     /** Query strings answered without asking the retriever so far (cached, or asked twice in one call). */
     public long hits() {
         return hits.get();

@@ -71,6 +71,21 @@ class CachingBatchRetrieverTest {
     }
 
     @Test
+    void givenACachedStringWhenClearedThenItIsRetrievedAgainAndTheCountsStartFromZero() {
+        Recording inner = new Recording();
+        CachingBatchRetriever cache = new CachingBatchRetriever(inner);
+        cache.retrieveAll(List.of(q("gout", null), q("gout", null)), 5);
+
+        cache.clear();
+        cache.retrieveAll(List.of(q("gout", null)), 5);
+
+        assertThat(inner.batches).containsExactly(List.of("gout"), List.of("gout"));
+        assertThat(cache.hits()).isZero();
+        assertThat(cache.misses()).isEqualTo(1);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void typeAndKArePartOfTheKey() {
         Recording inner = new Recording();
         CachingBatchRetriever cache = new CachingBatchRetriever(inner);

@@ -9,7 +9,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads, boolean indexLexical) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads, boolean indexLexical, Path warmup) {
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
@@ -23,7 +23,10 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
                                                        (trained on --train into <model-repo>/tagger/<n>/model.crf)
                                 [--threads 1]          documents linked in parallel (gold-mention mode)
-                                [--errors errors.tsv]   (wrong top-1 links with the mention text: corpus text, keep it where the corpus may live)""";
+                                [--warmup <file.PubTator>]   gold-mention mode: link this corpus first, untimed, then empty the
+                                                       KB retrieval cache, so mentions/s is the warm JVM's (a running service's)
+                                [--errors errors.tsv]   wrong top-1 links (gold mentions) or document-level misses and spurious concepts
+                                                       (end to end), with the mention text: corpus text, keep it where the corpus may live""";
 
     static LinkingEvalOptions parse(String[] args) {
         Path corpus = null;
@@ -47,6 +50,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         boolean trainTagger = false;
         int threads = 1;
         boolean indexLexical = false;
+        Path warmup = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -76,6 +80,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--train-tagger" -> trainTagger = true;
                 case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--index-lexical" -> indexLexical = true;
+                case "--warmup" -> warmup = CommandLine.existingFile(CommandLine.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -89,6 +94,6 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical);
+                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
     }
 }

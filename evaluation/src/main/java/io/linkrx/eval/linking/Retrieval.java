@@ -26,7 +26,7 @@ import io.linkrx.serving.client.EncoderClient;
  * {@code --index}, the in-memory 3-gram retriever.
  */
 final class Retrieval implements AutoCloseable {
-    private final BatchRetriever kbRetriever;
+    private final CachingBatchRetriever kbRetriever;
     private final KbIndex index;
     private final Map<String, Object> description = new LinkedHashMap<>();
 
@@ -106,6 +106,16 @@ final class Retrieval implements AutoCloseable {
 
     BatchRetriever kbRetriever() {
         return kbRetriever;
+    }
+
+    /** Empties the KB retrieval cache (after a warm-up). */
+    void forgetCachedHits() {
+        kbRetriever.clear();
+    }
+
+    /** Query strings of the KB retrieval answered from the cache and sent to the retriever so far. */
+    long[] cacheCounts() {
+        return new long[] {kbRetriever.hits(), kbRetriever.misses()};
     }
 
     Map<String, Object> describe() {

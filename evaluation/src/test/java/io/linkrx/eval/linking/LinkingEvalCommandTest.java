@@ -119,14 +119,43 @@ class LinkingEvalCommandTest {
         run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",
                 repo.toString(), "--epochs", "5");
 
+        Path errors = dir.resolve("e2e-errors.tsv");
         JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString(),
-                "--end-to-end");
+                "--end-to-end", "--errors", errors.toString());
 
         JsonNode disease = result.path("metrics").path("Disease");
         assertThat(result.path("mode").asText()).isEqualTo("end-to-end");
         assertThat(disease.path("document_concepts").path("gold").asInt()).isPositive();
         assertThat(disease.path("document_concepts").path("tp").asInt()).isPositive();
         assertThat(disease.path("mention_span").path("precision").asDouble()).isGreaterThan(0.5);
+        // the error log holds exactly the document-level misses and spurious concepts the metrics count
+        List<String[]> rows = Files.readAllLines(errors).stream().skip(1).map(l -> l.split("\t", -1)).toList();
+        for (String type : List.of("Disease", "Chemical")) {
+            JsonNode doc = result.path("metrics").path(type).path("document_concepts");
+            assertThat(rows.stream().filter(r -> r[1].equals(type) && r[2].equals("missed")).count()).as(type)
+                    .isEqualTo(doc.path("gold").asInt() - doc.path("tp").asInt());
+            assertThat(rows.stream().filter(r -> r[1].equals(type) && r[2].equals("spurious")).count()).as(type)
+                    .isEqualTo(doc.path("predicted").asInt() - doc.path("tp").asInt());
+        }
+        assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(8));
+    }
+
+    @Test
+    void givenAWarmUpCorpusThenItIsLinkedUntimedAndTheTimedPassStartsWithAnEmptyRetrievalCache() throws IOException {
+        Path repo = dir.resolve("models-warm");
+        run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",
+                repo.toString(), "--epochs", "5");
+
+        JsonNode cold = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString());
+        JsonNode warm = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString(),
+                "--warmup", train.toString());
+
+        assertThat(warm.path("warmup").path("corpus").asText()).isEqualTo(train.toString());
+        assertThat(warm.path("warmup").path("mentions_per_second").asDouble()).isPositive();
+        // the same strings are retrieved as without the warm-up: nothing the warm-up cached is served
+        assertThat(warm.path("kb_retrieval_cache_in_this_pass")).isEqualTo(cold.path("kb_retrieval_cache_in_this_pass"));
+        assertThat(warm.path("kb_retrieval_cache_in_this_pass").path("misses").asInt()).isPositive();
+        assertThat(warm.path("metrics").path("all").path("acc@1")).isEqualTo(cold.path("metrics").path("all").path("acc@1"));
     }
 
     @Test
