@@ -116,8 +116,9 @@ public final class LinkingEvalCommand {
             sidecar.awaitModel(bundle.model(), bundle.version());
             EntityLinker linker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
                     new RerankerClient(sidecar.client, bundle), o.k(),
-                    o.nilThreshold() >= 0 ? o.nilThreshold() : bundle.nilThreshold());
+                    o.nilThreshold());
             result.put("model", linker.modelVersion());
+            result.put("nil_threshold", o.nilThreshold());
             if (o.warmup() != null && !o.endToEnd()) {
                 result.put("warmup", warmUp(o, resolver, linker, retrieval));
             }
@@ -177,7 +178,7 @@ public final class LinkingEvalCommand {
         info.put("features", LinkingFeatures.VERSION);
         long version = nextVersion(repository.resolve(o.modelName()));
         RerankerExport.export(trained.model(), trained.dictionary(), repository, o.modelName(), version,
-                Math.max(0, o.nilThreshold()), info, Map.of());
+                o.nilThreshold(), info, Map.of());
         info.put("exported", repository.resolve(o.modelName()).resolve(Long.toString(version)).toString());
         info.put("seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
         return info;

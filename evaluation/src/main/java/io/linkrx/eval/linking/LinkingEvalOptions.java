@@ -10,11 +10,19 @@ import java.util.List;
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
                           int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads, boolean indexLexical, Path warmup) {
+    /**
+     * Below this probability of its best candidate a mention is linked to nothing (NIL). Chosen on the BC5CDR dev
+     * split's end-to-end document-level F1 (a tagged span the model doubts is more often a tagging error or a concept
+     * outside the KB than a right link), checked on BioRED dev. Gold-mention Acc@1 does not depend on it (it scores
+     * the first-ranked candidate). The app's own default is lower (README, {@code linkrx.reranker.nil.threshold}).
+     */
+    static final double DEFAULT_NIL_THRESHOLD = 0.5;
+
     static final String USAGE = """
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
                                 [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
-                                [--sidecar host:port] [--k 20] [--nil-threshold p] [--model logistic|fm]
+                                [--sidecar host:port] [--k 20] [--nil-threshold 0.5] [--model logistic|fm]
                                 [--epochs 10] [--seed 42] [--out result.json]
                                 [--index <dir>]        Lucene KB index (built over the KB's names when missing)
                                 [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...);
@@ -38,7 +46,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         String modelName = "reranker";
         String sidecar = null;
         int k = 20;
-        double nil = -1;
+        double nil = DEFAULT_NIL_THRESHOLD;
         RerankerTrainer.Kind kind = RerankerTrainer.Kind.LOGISTIC;
         int epochs = 10;
         long seed = 42;
@@ -64,7 +72,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--model-name" -> modelName = CommandLine.value(args, ++i, a);
                 case "--sidecar" -> sidecar = CommandLine.value(args, ++i, a);
                 case "--k" -> k = CommandLine.positive(CommandLine.value(args, ++i, a), a);
-                case "--nil-threshold" -> nil = Double.parseDouble(CommandLine.value(args, ++i, a));
+                case "--nil-threshold" -> nil = probability(CommandLine.value(args, ++i, a), a);
                 case "--model" -> kind = switch (CommandLine.value(args, ++i, a)) {
                     case "logistic" -> RerankerTrainer.Kind.LOGISTIC;
                     case "fm" -> RerankerTrainer.Kind.FACTORIZATION_MACHINE;
@@ -95,5 +103,13 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
                 seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
+    }
+
+    private static double probability(String value, String option) {
+        double p = Double.parseDouble(value);
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(option + " is a probability in [0, 1], not " + value);
+        }
+        return p;
     }
 }

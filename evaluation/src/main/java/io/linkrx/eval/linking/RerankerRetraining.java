@@ -35,7 +35,7 @@ public final class RerankerRetraining {
     public record Settings(int k, double nilThreshold, int epochs, long seed) {
         /** The defaults of {@code eval linking}. */
         public static Settings defaults() {
-            return new Settings(20, 0.0, 10, 42);
+            return new Settings(20, LinkingEvalOptions.DEFAULT_NIL_THRESHOLD, 10, 42);
         }
     }
 
