@@ -60,7 +60,8 @@ public final class TeacherLoop {
 
     /**
      * What the loop did. {@code stream} and {@code afterPromotion} are the linked notes of the streamed and (after a
-     * promotion) the dev notes; {@code published} says what version 2 was trained on, {@code second} is the decision
+     * promotion) the dev notes; {@code requests}, {@code labels} and {@code requestDeadLetters} are those of the
+     * stream and the synthesis, as the retrain saw them; {@code published} says what version 2 was trained on, {@code second} is the decision
      * about it (PROMOTED or REJECTED).
      */
     public record Result(ModelEvent first, ModelEvent published, ModelEvent second, List<LinkedNote> stream, List<LinkedNote> afterPromotion,
@@ -149,6 +150,10 @@ public final class TeacherLoop {
                 if (synthesize > 0) {
                     requestSynthesis(records, synthesize);
                 }
+                // what the retrain learns from; the dev notes linked after a promotion ask their own questions
+                List<TeacherLabelingRequest> requests = List.copyOf(records.requests);
+                List<TeacherLabel> labels = List.copyOf(records.labels);
+                int requestDeadLetters = records.requestDeadLetters;
                 ModelEvent second = retrain(records, "2", "teacher labels arrived");
                 if (second == null) {
                     return Optional.empty();
@@ -163,7 +168,7 @@ public final class TeacherLoop {
                 }
                 ModelEvent published = records.event(ModelEvents.PUBLISHED, "2").orElseThrow();
                 return Optional.of(new Result(first, published, second, linked(records, data.stream()), after,
-                        List.copyOf(records.requests), List.copyOf(records.labels), records.requestDeadLetters));
+                        requests, labels, requestDeadLetters));
             } finally {
                 bridge.stop();
                 join(bridgeThread);
