@@ -31,8 +31,66 @@ final class Coordination {
     private Coordination() {
     }
 
-    /** The spelled-out conjuncts in normal form, or an empty list when the mention is not coordinated. */
+    /**
+     * The spelled-out conjuncts in normal form and each conjunct of several words as written, or an empty list when
+     * the mention is not coordinated: what retrieval and the conjunct features compare.
+     */
     static List<String> conjuncts(String text) {
+        List<List<String>> readings = readings(text);
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < 2; k++) { // every conjunct's spelled-out name, then the other readings
+            for (List<String> names : readings) {
+                if (k == 0) {
+                    out.add(names.get(0));
+                } else {
+                    out.addAll(names.subList(1, names.size()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * For each conjunct, the names it may stand for in normal form, the spelled-out one first, or an empty list when
+     * the mention is not coordinated. Left coordination shares the last conjunct's head ("breast and ovarian cancer"
+     * → "breast cancer", "ovarian cancer"; "X disease and Y syndrome" also keeps "x disease" as written), right
+     * coordination the first conjunct's prefix ("deficiencies of C6 and C7" → "deficiencies of c7", and the bare
+     * "c7" as in "Wilms tumor and aniridia", which share nothing).
+     */
+    static List<List<String>> readings(String text) {
+        List<List<String>> segments = segments(text);
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        List<String> first = segments.get(0);
+        List<String> last = segments.get(segments.size() - 1);
+        List<List<String>> out = new ArrayList<>(segments.size());
+        for (int s = 0; s < segments.size(); s++) {
+            List<String> segment = segments.get(s);
+            Set<String> names = new LinkedHashSet<>();
+            if (last.size() > 1 && s < segments.size() - 1) {
+                List<String> head = last.subList(1, last.size());
+                List<String> words = new ArrayList<>(segment);
+                if (!words.get(words.size() - 1).equals(head.get(head.size() - 1))) {
+                    words.addAll(head); // "breast cancer and ovarian cancer" already says it
+                }
+                names.add(String.join(" ", words));
+            } else if (last.size() == 1 && first.size() > 1 && s > 0) {
+                List<String> words = new ArrayList<>(first.subList(0, first.size() - 1));
+                words.addAll(segment);
+                names.add(String.join(" ", words));
+                names.add(String.join(" ", segment));
+            }
+            if (segment.size() > 1 || names.isEmpty()) {
+                names.add(String.join(" ", segment));
+            }
+            out.add(List.copyOf(names));
+        }
+        return out;
+    }
+
+    /** The conjuncts' words in normal form, 2 to {@link #MAX_CONJUNCTS} of them, or an empty list. */
+    private static List<List<String>> segments(String text) {
         if (!mayCoordinate(text)) {
             return List.of(); // most mentions: no tokenising on the linking hot path
         }
@@ -41,7 +99,8 @@ final class Coordination {
         List<String> current = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            boolean separatorBefore = i > 0 && separates(text.substring(tokens.get(i - 1).end(), t.begin()));
+            boolean separatorBefore = i > 0 && separates(text.substring(tokens.get(i - 1).end(), t.begin()))
+                    && !(isLocant(tokens.get(i - 1).text()) && isLocant(t.text()));
             if (separatorBefore && !current.isEmpty()) {
                 segments.add(current);
                 current = new ArrayList<>();
@@ -58,54 +117,17 @@ final class Coordination {
         if (!current.isEmpty()) {
             segments.add(current);
         }
-        if (segments.size() < 2 || segments.size() > MAX_CONJUNCTS) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>(spellOut(segments));
-        for (List<String> s : segments) {
-            if (s.size() > 1) {
-                out.add(String.join(" ", s)); // "hereditary breast" and "X disease and Y syndrome": may be whole
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> spellOut(List<List<String>> segments) {
-        List<String> last = segments.get(segments.size() - 1);
-        List<String> first = segments.get(0);
-        List<String> out = new ArrayList<>(segments.size());
-        if (last.size() > 1) {
-            // left coordination: "breast and ovarian cancer" shares "cancer", the words after the last conjunct's first
-            List<String> head = last.subList(1, last.size());
-            for (int s = 0; s < segments.size() - 1; s++) {
-                List<String> words = new ArrayList<>(segments.get(s));
-                if (!words.get(words.size() - 1).equals(head.get(head.size() - 1))) {
-                    words.addAll(head); // "breast cancer and ovarian cancer" already says it
-                }
-                out.add(String.join(" ", words));
-            }
-            out.add(String.join(" ", last));
-        } else if (first.size() > 1) {
-            // right coordination: "deficiencies of C6 and C7" shares "deficiencies of"
-            List<String> prefix = first.subList(0, first.size() - 1);
-            out.add(String.join(" ", first));
-            for (int s = 1; s < segments.size(); s++) {
-                List<String> words = new ArrayList<>(prefix);
-                words.addAll(segments.get(s));
-                out.add(String.join(" ", words));
-                out.add(String.join(" ", segments.get(s))); // "Wilms tumor and aniridia" shares nothing
-            }
-        } else {
-            for (List<String> s : segments) {
-                out.add(String.join(" ", s));
-            }
-        }
-        return out;
+        return segments.size() < 2 || segments.size() > MAX_CONJUNCTS ? List.of() : segments;
     }
 
     /** Whether the text has a comma, a slash, or "and" / "or" as a word (any case): else nothing is coordinated. */
     static boolean mayCoordinate(String text) {
         return COORDINATOR.matcher(text).find();
+    }
+
+    /** "1,2,3,6-tetrahydropyridine", "N,N-dimethyl": commas between locants belong to a chemical name. */
+    private static boolean isLocant(String token) {
+        return token.length() == 1 || token.chars().allMatch(Character::isDigit);
     }
 
     /** A comma or slash between two words separates conjuncts; a hyphen or parenthesis does not. */

@@ -30,29 +30,47 @@ public final class EntityLinker {
      * Links every query of one document, in input order. Queries equal in everything candidate generation and
      * features read (text, type, expansion, document and context words: all of {@link MentionQuery}) are linked
      * once and share the result: a note that repeats a mention costs one retrieval and one set of scored rows.
+     * A coordinated mention ("breast and ovarian cancer") is also linked conjunct by conjunct, in the same scoring
+     * call; when its conjuncts name different concepts, each above the NIL threshold, the link is composite, as
+     * the corpora annotate it.
      */
     public List<LinkedMention> link(List<MentionQuery> queries) {
         Map<Key, Integer> firstOf = new HashMap<>();
         List<MentionQuery> distinct = new ArrayList<>();
         int[] linkedAs = new int[queries.size()];
         for (int m = 0; m < queries.size(); m++) {
-            MentionQuery q = queries.get(m);
-            Integer seen = firstOf.putIfAbsent(new Key(q), distinct.size());
-            if (seen == null) {
-                linkedAs[m] = distinct.size();
-                distinct.add(q);
-            } else {
-                linkedAs[m] = seen;
+            linkedAs[m] = indexOf(queries.get(m), firstOf, distinct);
+        }
+        int mentions = distinct.size();
+        List<List<int[]>> readingsOf = new ArrayList<>(mentions); // per conjunct: the indices of its readings
+        for (int d = 0; d < mentions; d++) {
+            List<int[]> conjuncts = new ArrayList<>();
+            for (List<MentionQuery> readings : CompositeLink.readingQueries(distinct.get(d))) {
+                conjuncts.add(readings.stream().mapToInt(r -> indexOf(r, firstOf, distinct)).toArray());
             }
+            readingsOf.add(conjuncts);
         }
         List<List<ScoredConcept>> ranked = rank(distinct);
         List<LinkedMention> out = new ArrayList<>(queries.size());
         for (int m = 0; m < queries.size(); m++) {
             List<ScoredConcept> r = ranked.get(linkedAs[m]);
             boolean nil = r.isEmpty() || r.get(0).probability() < nilThreshold;
-            out.add(new LinkedMention(queries.get(m), r, nil));
+            List<List<List<ScoredConcept>>> conjuncts = readingsOf.get(linkedAs[m]).stream()
+                    .map(readings -> java.util.Arrays.stream(readings).mapToObj(ranked::get).toList()).toList();
+            out.add(new LinkedMention(queries.get(m), r, nil, CompositeLink.pick(conjuncts,
+                    ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold)));
         }
         return out;
+    }
+
+    /** The index of the query among the distinct ones, added when new. */
+    private static int indexOf(MentionQuery q, Map<Key, Integer> firstOf, List<MentionQuery> distinct) {
+        Integer seen = firstOf.putIfAbsent(new Key(q), distinct.size());
+        if (seen != null) {
+            return seen;
+        }
+        distinct.add(q);
+        return distinct.size() - 1;
     }
 
     /** Candidates of each query by decreasing probability (ties: retrieval rank), one scoring call for all. */

@@ -1,6 +1,7 @@
 package io.linkrx.link;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -49,52 +50,93 @@ public final class LearnedReranker implements Reranker {
         List<MentionQuery> mentionQueries = mentions.stream()
                 .map(mc -> queries.query(mc.mention().text(), mc.mention().type())).toList();
         RerankerVersions.Version version = versions.current();
-        double[] scores;
+        Scored scored;
         try {
             try {
-                scores = score(version, mentionQueries, mentions);
+                scored = score(version, mentionQueries, mentions);
             } catch (ModelVersionChangedException swapped) {
                 // the sidecar swapped versions: features of the served version (its dictionary), scored again
                 if (!versions.follow(swapped.servedVersion())) {
                     throw swapped;
                 }
                 version = versions.current();
-                scores = score(version, mentionQueries, mentions);
+                scored = score(version, mentionQueries, mentions);
             }
         } catch (InferenceException | ModelVersionChangedException e) {
             LOG.warn("Re-ranker unavailable ({}); ranking this note by retrieval score", e.getMessage());
             RerankResult lexical = fallback.rerank(noteText, mentions);
             return new RerankResult(lexical.mentions(), lexical.modelVersion(), true);
         }
+        List<List<Candidate>> byQuery = scored.ranked();
         List<RankedMention> ranked = new ArrayList<>(mentions.size());
-        int at = 0;
-        for (MentionCandidates mc : mentions) {
-            List<Candidate> scored = new ArrayList<>(mc.candidates().size());
-            for (Candidate c : mc.candidates()) {
-                double p = Math.max(0.0, Math.min(1.0, scores[at++]));
-                scored.add(new Candidate(c.conceptId(), c.vocabulary(), c.preferredName(), c.type(), p, c.dense()));
-            }
-            scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
-            boolean nil = scored.isEmpty() || scored.get(0).score() < nilThreshold;
-            ranked.add(new RankedMention(mc.mention(), scored, nil));
+        for (int m = 0; m < mentions.size(); m++) {
+            List<Candidate> best = byQuery.get(m);
+            boolean nil = best.isEmpty() || best.get(0).score() < nilThreshold;
+            List<List<List<Candidate>>> conjuncts = scored.readingsOf().get(m).stream()
+                    .map(readings -> Arrays.stream(readings).mapToObj(byQuery::get).toList()).toList();
+            ranked.add(new RankedMention(mentions.get(m).mention(), best, nil,
+                    CompositeLink.pick(conjuncts, Candidate::score, Candidate::conceptId, nilThreshold)));
         }
         return new RerankResult(ranked, version.scorer().modelVersion(), false);
     }
 
-    /** One row per (mention, candidate) with this version's features, scored in one call. */
-    private static double[] score(RerankerVersions.Version version, List<MentionQuery> queries,
-                                  List<MentionCandidates> mentions) {
+    /**
+     * Candidates re-scored and ranked, best first: the mentions' first, then the readings of coordinated mentions'
+     * conjuncts (retrieved here: only coordinated mentions pay for it); {@code readingsOf} gives, per mention and
+     * conjunct, the indices of its readings.
+     */
+    private record Scored(List<List<Candidate>> ranked, List<List<int[]>> readingsOf) {
+    }
+
+    /** One row per (query, candidate) with this version's features, scored in one call. */
+    private static Scored score(RerankerVersions.Version version, List<MentionQuery> mentionQueries,
+                                List<MentionCandidates> mentions) {
+        List<MentionQuery> queries = new ArrayList<>(mentionQueries);
+        List<List<Candidate>> candidates = new ArrayList<>(mentions.stream().map(MentionCandidates::candidates).toList());
+        List<List<int[]>> readingsOf = new ArrayList<>(mentions.size());
+        List<MentionQuery> readings = new ArrayList<>();
+        for (MentionQuery q : mentionQueries) {
+            List<int[]> conjuncts = new ArrayList<>();
+            for (List<MentionQuery> conjunct : version.generator() == null ? List.<List<MentionQuery>>of()
+                    : CompositeLink.readingQueries(q)) {
+                int[] at = new int[conjunct.size()];
+                for (int r = 0; r < at.length; r++) {
+                    at[r] = queries.size() + readings.size();
+                    readings.add(conjunct.get(r));
+                }
+                conjuncts.add(at);
+            }
+            readingsOf.add(conjuncts);
+        }
+        if (!readings.isEmpty()) {
+            for (List<RetrievedCandidate> found : version.generator().generateAll(readings, null)) {
+                candidates.add(NoteCandidateGenerator.candidates(found, version.linkingKb(), Integer.MAX_VALUE));
+            }
+            queries.addAll(readings);
+        }
         List<float[]> rows = new ArrayList<>();
-        for (int m = 0; m < mentions.size(); m++) {
-            List<Candidate> candidates = mentions.get(m).candidates();
-            List<RetrievedCandidate> retrieved = new ArrayList<>(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                Candidate c = candidates.get(i);
+        for (int q = 0; q < queries.size(); q++) {
+            List<Candidate> cs = candidates.get(q);
+            List<RetrievedCandidate> retrieved = new ArrayList<>(cs.size());
+            for (int i = 0; i < cs.size(); i++) {
+                Candidate c = cs.get(i);
                 retrieved.add(new RetrievedCandidate(c.conceptId(), c.score(), c.dense(), i));
             }
-            rows.addAll(List.of(version.features().compute(queries.get(m), retrieved, null)));
+            rows.addAll(List.of(version.features().compute(queries.get(q), retrieved, null)));
         }
-        return rows.isEmpty() ? new double[0] : version.scorer().score(rows.toArray(new float[0][]));
+        double[] scores = rows.isEmpty() ? new double[0] : version.scorer().score(rows.toArray(new float[0][]));
+        List<List<Candidate>> ranked = new ArrayList<>(queries.size());
+        int at = 0;
+        for (List<Candidate> cs : candidates) {
+            List<Candidate> scored = new ArrayList<>(cs.size());
+            for (Candidate c : cs) {
+                double p = Math.max(0.0, Math.min(1.0, scores[at++]));
+                scored.add(new Candidate(c.conceptId(), c.vocabulary(), c.preferredName(), c.type(), p, c.dense()));
+            }
+            scored.sort(Comparator.comparingDouble(Candidate::score).reversed());
+            ranked.add(List.copyOf(scored));
+        }
+        return new Scored(ranked, readingsOf);
     }
 
     /** The version now followed; its parts also serve the retrieval stage. */

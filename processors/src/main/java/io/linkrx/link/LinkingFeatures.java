@@ -30,7 +30,7 @@ public final class LinkingFeatures {
             "sim_conjunct", "exact_conjunct", "dictionary_probability_conjunct",
             "exact_abbreviation_defined", "dictionary_probability_defined", "exact_name_defined");
     /** Version of the feature definitions; a model trained on another version is refused. */
-    public static final String VERSION = "linking-features-3";
+    public static final String VERSION = "linking-features-4";
 
     private final KnowledgeBase kb;
     private final MentionDictionary dictionary;

@@ -43,16 +43,21 @@ public final class NoteCandidateGenerator implements NoteRetriever {
         List<MentionQuery> q = mentions.stream().map(m -> queries.query(m.text(), m.type())).toList();
         List<List<Candidate>> out = new ArrayList<>(mentions.size());
         for (List<RetrievedCandidate> found : generator.get().generateAll(q, null)) {
-            List<Candidate> candidates = new ArrayList<>();
-            for (RetrievedCandidate r : found) {
-                Concept c = kb.concept(r.conceptId()).orElse(null);
-                if (c != null && candidates.size() < maxCandidates) {
-                    candidates.add(new Candidate(c.id(), c.vocabulary(), c.preferredName(), c.type(),
-                            Math.max(0.0, Math.min(1.0, r.lexical())), r.dense()));
-                }
-            }
-            out.add(List.copyOf(candidates));
+            out.add(candidates(found, kb, maxCandidates));
         }
         return out;
+    }
+
+    /** Retrieved candidates as the re-ranker reads them, at most {@code max}; ids the KB does not know are dropped. */
+    static List<Candidate> candidates(List<RetrievedCandidate> found, KnowledgeBase kb, int max) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (RetrievedCandidate r : found) {
+            Concept c = kb.concept(r.conceptId()).orElse(null);
+            if (c != null && candidates.size() < max) {
+                candidates.add(new Candidate(c.id(), c.vocabulary(), c.preferredName(), c.type(),
+                        Math.max(0.0, Math.min(1.0, r.lexical())), r.dense()));
+            }
+        }
+        return List.copyOf(candidates);
     }
 }

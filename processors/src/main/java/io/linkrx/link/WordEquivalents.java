@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.linkrx.text.AmericanSpelling;
 import io.linkrx.text.Normalizer;
 
 /**
@@ -32,23 +33,10 @@ final class WordEquivalents {
         }
         StringJoiner out = new StringJoiner(" ");
         for (String w : normalised.split(" ")) {
-            String spelled = americanSpelling(w);
+            String spelled = AmericanSpelling.of(w);
             out.add(CANONICAL.getOrDefault(spelled, spelled));
         }
         return out.toString();
-    }
-
-    /**
-     * British spellings of medical words in American form: "anaemia" = "anemia", "oedema" = "edema",
-     * "diarrhoea" = "diarrhea", "leucocyte" = "leukocyte". Applied alike to mentions and names, so an odd
-     * word it folds ("coenzyme") still only meets itself.
-     */
-    static String americanSpelling(String word) {
-        if (word.length() < 5) {
-            return word;
-        }
-        String w = word.startsWith("leuc") ? "leuk" + word.substring(4) : word;
-        return w.indexOf("ae") < 0 && w.indexOf("oe") < 0 ? w : w.replace("ae", "e").replace("oe", "e");
     }
 
     private static Map<String, String> load() {
@@ -63,9 +51,9 @@ final class WordEquivalents {
                     continue;
                 }
                 String[] words = line.split("\t");
-                String canonical = americanSpelling(Normalizer.normalize(words[0]));
+                String canonical = AmericanSpelling.of(Normalizer.normalize(words[0]));
                 for (String w : words) {
-                    map.put(americanSpelling(Normalizer.normalize(w)), canonical);
+                    map.put(AmericanSpelling.of(Normalizer.normalize(w)), canonical);
                 }
             }
         } catch (IOException e) {

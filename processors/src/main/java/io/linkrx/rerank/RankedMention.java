@@ -12,12 +12,20 @@ import io.linkrx.retrieve.Candidate;
  *
  * @param mention the mention
  * @param ranked  candidates, best first
- * @param nil     true when no candidate is the mention's concept (not in the KB); check it before linking
+ * @param nil       true when no candidate is the mention's concept (not in the KB); check it before linking
+ * @param composite for a coordinated mention whose conjuncts name different concepts ("breast and ovarian
+ *                  cancer"), the best candidate of each conjunct; empty otherwise
  */
-public record RankedMention(Mention mention, List<Candidate> ranked, boolean nil) {
+public record RankedMention(Mention mention, List<Candidate> ranked, boolean nil, List<Candidate> composite) {
     public RankedMention {
         Objects.requireNonNull(mention, "mention");
         ranked = List.copyOf(ranked);
+        composite = List.copyOf(composite);
+    }
+
+    /** A mention that names at most one concept. */
+    public RankedMention(Mention mention, List<Candidate> ranked, boolean nil) {
+        this(mention, ranked, nil, List.of());
     }
 
     /** The top-ranked candidate, whether or not the mention is NIL. */

@@ -111,6 +111,7 @@ public final class RerankStage implements Function<NoteCandidates, LinkingOutcom
                 .setAlternatives(alternatives)
                 .setNil(best.isEmpty())
                 .setDegraded(degraded)
+                .setComposite(ranked.composite().stream().map(c -> AvroMapping.toAvro(c, source)).toList())
                 .build();
     }
 }

@@ -2,6 +2,8 @@ package io.linkrx.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class CoordinationTest {
@@ -32,6 +34,23 @@ class CoordinationTest {
                 .containsExactly("breast cancer", "ovarian cancer");
         assertThat(Coordination.conjuncts("hereditary breast and ovarian cancer"))
                 .containsExactly("hereditary breast cancer", "ovarian cancer", "hereditary breast");
+    }
+
+    @Test
+    void givenACoordinatedMention_whenRead_thenEachConjunctHasItsSpelledOutNameFirst() {
+        assertThat(Coordination.readings("breast and ovarian cancer"))
+                .containsExactly(List.of("breast cancer"), List.of("ovarian cancer"));
+        assertThat(Coordination.readings("Wilms tumor and aniridia"))
+                .containsExactly(List.of("wilm tumor"), List.of("wilm aniridia", "aniridia"));
+        assertThat(Coordination.readings("X disease and Y syndrome"))
+                .containsExactly(List.of("x disease syndrome", "x disease"), List.of("y syndrome"));
+    }
+
+    @Test
+    void givenCommasBetweenLocantsOfAChemicalName_whenSpelledOut_thenNothingIsCoordinated() {
+        assertThat(Coordination.conjuncts("1-methyl-4-phenyl-1,2,3,6-tetrahydropyridine")).isEmpty();
+        assertThat(Coordination.conjuncts("5,7-dihydroxytryptamine")).isEmpty();
+        assertThat(Coordination.conjuncts("N,N-dimethylformamide")).isEmpty();
     }
 
     @Test

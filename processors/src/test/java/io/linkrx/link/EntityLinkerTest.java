@@ -46,6 +46,26 @@ class EntityLinkerTest {
     }
 
     @Test
+    void givenACoordinatedMentionWhenLinkedThenTheLinkIsCompositeOfItsConjunctsConcepts() {
+        MentionQuery q = new MentionQuery("n1", "breast and ovarian cancer", SemanticType.DISEASE, null, Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.3).link(List.of(q)).get(0);
+
+        assertThat(linked.composite()).extracting(ScoredConcept::conceptId).containsExactly("D001943", "D010051");
+        assertThat(linked.conceptIds()).containsExactly("D001943", "D010051");
+    }
+
+    @Test
+    void givenAMentionThatIsNotCoordinatedWhenLinkedThenItNamesOneConcept() {
+        MentionQuery q = new MentionQuery("n1", "pancreatic cancer", SemanticType.DISEASE, null, Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.3).link(List.of(q)).get(0);
+
+        assertThat(linked.composite()).isEmpty();
+        assertThat(linked.conceptIds()).containsExactly("D010190");
+    }
+
+    @Test
     void givenEquivalentWordsWhenRetrievedThenTheCanonicalQueryFindsTheConcept() {
         MentionQuery q = new MentionQuery("n1", "chronic renal failure", SemanticType.DISEASE, null, Set.of());
 
@@ -100,6 +120,15 @@ class EntityLinkerTest {
         assertThat(WordEquivalents.canonical("leucocytosis")).isEqualTo("leukocytosis");
         assertThat(WordEquivalents.canonical("haemorrhage")).isEqualTo(WordEquivalents.canonical("bleeding"));
         assertThat(WordEquivalents.canonical("prostate carcinoma")).isEqualTo(WordEquivalents.canonical("prostatic neoplasm"));
+    }
+
+    @Test
+    void givenOrganAdjectiveAndGenericTroubleWordWhenCanonicalThenTheOrgansDiseaseName() {
+        assertThat(WordEquivalents.canonical("renal impairment")).isEqualTo(WordEquivalents.canonical("kidney disease"));
+        assertThat(WordEquivalents.canonical("neurological dysfunction"))
+                .isEqualTo(WordEquivalents.canonical("nervous system disease"));
+        assertThat(WordEquivalents.canonical("thyroid illness")).isEqualTo(WordEquivalents.canonical("thyroid disease"));
+        assertThat(WordEquivalents.canonical("haematological disorder")).isEqualTo("blood disease");
     }
 
     @Test

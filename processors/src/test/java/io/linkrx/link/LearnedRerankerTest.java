@@ -54,6 +54,22 @@ class LearnedRerankerTest {
     }
 
     @Test
+    void givenACoordinatedMentionWhenRerankedThenEachConjunctIsRetrievedAndTheLinkIsComposite() {
+        String note = "Family history of breast and ovarian cancer.";
+        int at = note.indexOf("breast");
+        Mention mention = new Mention(at, at + 25, "breast and ovarian cancer", SemanticType.DISEASE, Assertion.PRESENT,
+                null);
+        RerankerVersions versions = RerankerVersions.fixed(LinkingTestKb.KB, dictionary, exactFirst, generator());
+
+        RerankResult result = new LearnedReranker(versions, 0.3, () -> { })
+                .rerank(note, List.of(new MentionCandidates(mention, List.of())));
+
+        assertThat(result.mentions().get(0).composite()).extracting(Candidate::conceptId)
+                .containsExactly("D001943", "D010051");
+        assertThat(result.mentions().get(0).composite()).allSatisfy(c -> assertThat(c.score()).isGreaterThan(0.3));
+    }
+
+    @Test
     void givenTheSidecarFailsWhenRerankedThenRetrievalOrderMarkedDegraded() {
         CandidateScorer down = new CandidateScorer() {
             @Override
@@ -73,11 +89,13 @@ class LearnedRerankerTest {
         assertThat(result.mentions()).hasSize(2);
     }
 
+    private CandidateGenerator generator() {
+        return new CandidateGenerator(new LexicalCandidateRetriever(LinkingTestKb.KB), dictionary, 5);
+    }
+
     /** What the retrieval stage sends: note-aware candidates with lexical and dense evidence. */
     private List<MentionCandidates> candidates() {
-        NoteCandidateGenerator generator = new NoteCandidateGenerator(
-                new CandidateGenerator(new LexicalCandidateRetriever(LinkingTestKb.KB), dictionary, 5), LinkingTestKb.KB,
-                Integer.MAX_VALUE);
+        NoteCandidateGenerator generator = new NoteCandidateGenerator(generator(), LinkingTestKb.KB, Integer.MAX_VALUE);
         int t2dm = NOTE.lastIndexOf("T2DM");
         int crf = NOTE.indexOf("chronic renal failure");
         List<Mention> mentions = List.of(

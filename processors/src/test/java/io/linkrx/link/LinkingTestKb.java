@@ -14,6 +14,8 @@ final class LinkingTestKb {
             D003922\tMESH\tDisease\tDiabetes Mellitus, Type 1\tType 1 diabetes\tT1DM
             D008687\tMESH\tChemical\tMetformin\t
             D007676\tMESH\tDisease\tKidney Failure, Chronic\tChronic Kidney Failure
+            D001943\tMESH\tDisease\tBreast Neoplasms\tBreast Cancer
+            D010051\tMESH\tDisease\tOvarian Neoplasms\tOvarian Cancer
             """), "test");
 
     private LinkingTestKb() {

@@ -32,7 +32,7 @@ class RerankStageRoutingTest {
     /**
      * A model with fixed beliefs: it scores concepts from a table, and it was trained on every concept except D009103.
      */
-    static final class TableReranker implements Reranker {
+    static class TableReranker implements Reranker {
         @Override
         public RerankResult rerank(String noteText, List<MentionCandidates> mentions) {
             List<RankedMention> out = new ArrayList<>();
@@ -96,6 +96,29 @@ class RerankStageRoutingTest {
         List<TeacherLabelingRequest> requests = stage.apply(note(mention("MS", "D008946", "D009103"))).teacherRequests();
 
         assertThat(requests).extracting(TeacherLabelingRequest::getReason).containsExactly("DISAGREEMENT");
+    }
+
+    @Test
+    void givenACompositeLink_whenReranked_thenTheLinkedMentionNamesEachConjunctsConcept() {
+        Reranker composite = new TableReranker() {
+            @Override
+            public RerankResult rerank(String noteText, List<MentionCandidates> mentions) {
+                RankedMention ranked = super.rerank(noteText, mentions).mentions().get(0);
+                List<Candidate> conjuncts = List.of(
+                        new Candidate("D008946", "MESH", "Mitral Valve Stenosis", io.linkrx.kb.SemanticType.DISEASE, 0.8),
+                        new Candidate("D006973", "MESH", "Hypertension", io.linkrx.kb.SemanticType.DISEASE, 0.9));
+                return new RerankResult(List.of(new RankedMention(ranked.mention(), ranked.ranked(), false, conjuncts)),
+                        "table@1", false);
+            }
+        };
+        RerankStage stage = new RerankStage(composite, new UncertaintyRouter(0.7, 0.1), new ContextWindow(40),
+                new Provenances(Clock.fixed(T0, ZoneOffset.UTC), "kb-1"));
+
+        var linked = stage.apply(note(mention("MS", "D008946", "D009103"))).linkedNote().getMentions().get(0);
+
+        assertThat(linked.getConceptId()).isEqualTo("D009103");
+        assertThat(linked.getComposite()).extracting(ScoredConcept::getConceptId).containsExactly("D008946", "D006973");
+        assertThat(linked.getComposite()).extracting(ScoredConcept::getScore).containsExactly(0.8, 0.9);
     }
 
     private static io.linkrx.schema.MentionCandidates mention(String text, String... retrievalOrder) {

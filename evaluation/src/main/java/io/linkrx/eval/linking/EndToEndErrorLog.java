@@ -44,29 +44,25 @@ final class EndToEndErrorLog implements AutoCloseable {
         }
     }
 
-    void add(String text, Map<EndToEndMetrics.Span, Set<String>> gold, Map<EndToEndMetrics.Span, String> predicted) {
+    void add(String text, Map<EndToEndMetrics.Span, Set<String>> gold,
+             Map<EndToEndMetrics.Span, List<String>> predicted) {
         if (out == null) {
             return;
         }
-        Set<EndToEndMetrics.Link> goldLinks = new TreeSet<>(ORDER);
-        gold.forEach((s, ids) -> ids.forEach(id -> goldLinks.add(new EndToEndMetrics.Link(s.doc(), s.type(), id))));
-        Set<EndToEndMetrics.Link> predictedLinks = new TreeSet<>(ORDER);
-        predicted.forEach((s, id) -> {
-            if (id != null) {
-                predictedLinks.add(new EndToEndMetrics.Link(s.doc(), s.type(), id));
-            }
-        });
+        Set<EndToEndMetrics.Link> goldLinks = EndToEndMetrics.links(gold, new TreeSet<>(ORDER));
+        Set<EndToEndMetrics.Link> predictedLinks = EndToEndMetrics.links(predicted, new TreeSet<>(ORDER));
         for (EndToEndMetrics.Link l : goldLinks) {
             if (!predictedLinks.contains(l)) {
                 List<EndToEndMetrics.Span> spans = spansOf(gold.keySet(), s -> gold.get(s).contains(l.concept()), l);
                 List<String> linkedTo = new ArrayList<>();
-                spans.stream().filter(predicted::containsKey).forEach(s -> linkedTo.add(String.valueOf(predicted.get(s))));
+                spans.stream().filter(predicted::containsKey).forEach(s -> linkedTo.add(predicted.get(s).isEmpty() ? "NIL"
+                        : String.join("|", predicted.get(s))));
                 write(l, "missed", linkedTo.isEmpty() ? "span not found" : "span linked elsewhere", text, spans, linkedTo);
             }
         }
         for (EndToEndMetrics.Link l : predictedLinks) {
             if (!goldLinks.contains(l)) {
-                List<EndToEndMetrics.Span> spans = spansOf(predicted.keySet(), s -> l.concept().equals(predicted.get(s)), l);
+                List<EndToEndMetrics.Span> spans = spansOf(predicted.keySet(), s -> predicted.get(s).contains(l.concept()), l);
                 List<String> goldOf = new ArrayList<>();
                 spans.stream().filter(gold::containsKey).forEach(s -> goldOf.add(String.join("|", gold.get(s))));
                 write(l, "spurious", goldOf.isEmpty() ? "span not in gold" : "gold span linked wrongly", text, spans,

@@ -1,5 +1,6 @@
 package io.linkrx.eval.linking;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,38 +48,28 @@ final class EndToEndMetrics {
      * Adds one document.
      *
      * @param goldSpans    gold mention spans with their resolved gold concept ids
-     * @param predictions  predicted spans with the predicted concept (null when NIL)
+     * @param predictions  predicted spans with the predicted concepts (several for a composite link, none for NIL)
      */
-    void add(Map<Span, Set<String>> goldSpans, Map<Span, String> predictions) {
+    void add(Map<Span, Set<String>> goldSpans, Map<Span, List<String>> predictions) {
         for (Map.Entry<Span, Set<String>> g : goldSpans.entrySet()) {
             count(spans, g.getKey().type()).gold++;
             count(linkedSpans, g.getKey().type()).gold++;
         }
-        for (Map.Entry<Span, String> p : predictions.entrySet()) {
+        for (Map.Entry<Span, List<String>> p : predictions.entrySet()) {
             String type = p.getKey().type();
             count(spans, type).predicted++;
             count(linkedSpans, type).predicted++;
             Set<String> gold = goldSpans.get(p.getKey());
             if (gold != null) {
                 count(spans, type).tp++;
-                if (p.getValue() != null && gold.contains(p.getValue())) {
+                if (!p.getValue().isEmpty() && gold.containsAll(p.getValue())) {
                     count(linkedSpans, type).tp++;
                 }
             }
         }
-        Set<Link> goldLinks = new HashSet<>();
-        goldSpans.forEach((s, ids) -> {
-            if (!ids.isEmpty()) {
-                // a composite mention contributes each of its concepts, as in BC5CDR's document-level scoring
-                ids.forEach(id -> goldLinks.add(new Link(s.doc(), s.type(), id)));
-            }
-        });
-        Set<Link> predictedLinks = new HashSet<>();
-        predictions.forEach((s, id) -> {
-            if (id != null) {
-                predictedLinks.add(new Link(s.doc(), s.type(), id));
-            }
-        });
+        // a composite mention contributes each of its concepts, as in BC5CDR's document-level scoring
+        Set<Link> goldLinks = links(goldSpans, new HashSet<>());
+        Set<Link> predictedLinks = links(predictions, new HashSet<>());
         for (Link l : goldLinks) {
             count(documents, l.type()).gold++;
         }
@@ -88,6 +79,12 @@ final class EndToEndMetrics {
                 count(documents, l.type()).tp++;
             }
         }
+    }
+
+    /** The document-level links of these spans' concepts, added to {@code into}. */
+    static Set<Link> links(Map<Span, ? extends Collection<String>> conceptsBySpan, Set<Link> into) {
+        conceptsBySpan.forEach((s, ids) -> ids.forEach(id -> into.add(new Link(s.doc(), s.type(), id))));
+        return into;
     }
 
     private static Prf count(Map<String, Prf> by, String type) {

@@ -275,12 +275,11 @@ public final class LinkingEvalCommand {
             List<Mention> found = extractor.extract(doc.text());
             List<MentionQuery> queries = found.stream().map(m -> dq.query(m.text(), m.type())).toList();
             List<LinkedMention> linked = linker.link(queries);
-            Map<EndToEndMetrics.Span, String> predicted = new HashMap<>();
+            Map<EndToEndMetrics.Span, List<String>> predicted = new HashMap<>();
             for (int i = 0; i < found.size(); i++) {
                 Mention m = found.get(i);
-                LinkedMention l = linked.get(i);
                 predicted.put(new EndToEndMetrics.Span(doc.id(), m.begin(), m.end(), displayType(m.type())),
-                        l.nil() || l.best().isEmpty() ? null : l.best().get().conceptId());
+                        linked.get(i).conceptIds());
             }
             metrics.add(gold, predicted);
             errors.add(doc.text(), gold, predicted);

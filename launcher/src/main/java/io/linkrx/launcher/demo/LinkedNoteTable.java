@@ -3,9 +3,10 @@ package io.linkrx.launcher.demo;
 import io.linkrx.schema.Assertion;
 import io.linkrx.schema.LinkedMention;
 import io.linkrx.schema.LinkedNote;
+import io.linkrx.schema.ScoredConcept;
 import java.util.Locale;
 
-/** A readable table of one linked note: mention, concept id, name, score, assertion. */
+/** A readable table of one linked note: mention, concept id, name, score, assertion; conjuncts of composite links. */
 final class LinkedNoteTable {
     private static final String ROW = "  %-28s %-9s %-9s %-32s %5s  %s%n";
 
@@ -22,6 +23,10 @@ final class LinkedNoteTable {
                     m.getNil() ? "NIL" : m.getConceptId(), m.getNil() ? "" : m.getVocabulary(),
                     cut(m.getNil() ? "" : m.getPreferredName(), 32), String.format(Locale.ROOT, "%.2f", m.getScore()),
                     assertion(m)));
+            for (ScoredConcept c : m.getComposite()) { // a coordinated mention: the concept of each conjunct
+                out.append(String.format(Locale.ROOT, ROW, "  + conjunct", c.getConceptId(), c.getVocabulary(),
+                        cut(c.getPreferredName(), 32), String.format(Locale.ROOT, "%.2f", c.getScore()), ""));
+            }
         }
         if (note.getMentions().isEmpty()) {
             out.append("  (no mentions)\n");

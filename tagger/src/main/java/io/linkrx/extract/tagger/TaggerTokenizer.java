@@ -3,6 +3,7 @@ package io.linkrx.extract.tagger;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.linkrx.text.AmericanSpelling;
 import io.linkrx.text.Normalizer;
 import io.linkrx.text.Token;
 
@@ -10,8 +11,8 @@ import io.linkrx.text.Token;
  * Tokens for tagging: every run of letters and digits is a token and every other non-space char is a token of
  * its own. Unlike {@link io.linkrx.text.Tokenizer} punctuation is kept, because brackets, hyphens and slashes
  * are strong context for a sequence model, and nothing joins across a hyphen or apostrophe, because annotated
- * spans stop there ("G6PD-deficient" annotates "G6PD"). Word tokens carry the linkrx normal form, punctuation
- * its own char with dashes folded to '-'.
+ * spans stop there ("G6PD-deficient" annotates "G6PD"). Word tokens carry the linkrx normal form in American
+ * spelling ("oedema" meets the dictionary's "edema"), punctuation its own char with dashes folded to '-'.
  */
 final class TaggerTokenizer {
     private TaggerTokenizer() {
@@ -48,7 +49,7 @@ final class TaggerTokenizer {
                 i += Character.charCount(c);
             }
             String s = text.substring(start, i);
-            tokens.add(new Token(start, i, s, Normalizer.normalize(s)));
+            tokens.add(new Token(start, i, s, AmericanSpelling.of(Normalizer.normalize(s))));
         }
         return tokens;
     }

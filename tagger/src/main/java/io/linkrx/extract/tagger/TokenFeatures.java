@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.linkrx.kb.SemanticType;
+import io.linkrx.text.AmericanSpelling;
 import io.linkrx.text.Token;
 
 /**
@@ -18,7 +19,7 @@ import io.linkrx.text.Token;
  */
 final class TokenFeatures {
     /** Version of the feature set, recorded in every model. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     private static final int WINDOW = 2;
     /** Prefixes and suffixes of 2 to 5 chars: "-coxib", "-mycin", "-emia" carry the type of unseen words. */
@@ -35,7 +36,8 @@ final class TokenFeatures {
     static List<List<String>> extract(String text, List<Token> tokens, TaggerDictionary names,
                                       Map<Integer, List<String>> abbreviations) {
         Map<SemanticType, TaggerDictionary.Tag[]> dictionary = names.tag(tokens);
-        List<String> lower = tokens.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).toList();
+        // British spellings share the weights of the American ones, which the training corpora mostly use
+        List<String> lower = tokens.stream().map(t -> AmericanSpelling.of(t.text().toLowerCase(Locale.ROOT))).toList();
         List<List<String>> all = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             Set<String> f = new LinkedHashSet<>();

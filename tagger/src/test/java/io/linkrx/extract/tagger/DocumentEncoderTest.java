@@ -44,6 +44,16 @@ class DocumentEncoderTest {
     }
 
     @Test
+    void givenABritishSpelling_whenEncoded_thenItMeetsTheAmericanDictionaryNameAndWordFeatures() {
+        TaggerDictionary names = TaggerDictionary.of(List.of(new DictionaryEntry("D3", "edema", SemanticType.DISEASE)));
+
+        EncodedSentence s = new DocumentEncoder(names).encode("Marked oedema was seen.").sentences().get(0);
+
+        assertThat(featuresOf(s, "oedema")).contains("w=edema", "d.DISEASE=B", "w-1|w=marked|edema");
+        assertThat(featuresOf(s, "was")).contains("w-1=edema");
+    }
+
+    @Test
     void givenAWord_whenEncoded_thenShapeAffixAndNeighbourFeaturesArePresent() {
         EncodedSentence s = encoder.encode("Low G6PD-deficient counts").sentences().get(0);
 

@@ -1,0 +1,59 @@
+package io.linkrx.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Composite links of coordinated mentions: "breast and ovarian cancer" names two concepts, and the corpora annotate
+ * it with both. Each conjunct is linked on its own under every reading {@link Coordination} gives it; the link is
+ * composite when every conjunct's best reading names a concept above the NIL threshold and they are not all one
+ * concept ("head and neck cancer" may well be one). Shared by the evaluation's linker and the streaming re-ranker.
+ */
+final class CompositeLink {
+    private CompositeLink() {
+    }
+
+    /** For each conjunct of a coordinated mention, the queries of its readings; empty when not coordinated. */
+    static List<List<MentionQuery>> readingQueries(MentionQuery mention) {
+        List<List<MentionQuery>> out = new ArrayList<>();
+        for (List<String> names : Coordination.readings(mention.text())) {
+            out.add(names.stream().map(n -> new MentionQuery(mention.documentId(), n, mention.type(), null,
+                    mention.contextTokens())).toList());
+        }
+        return out;
+    }
+
+    /**
+     * The composite link: the best candidate of each conjunct, distinct concepts in conjunct order, or empty.
+     *
+     * @param conjuncts   per conjunct, per reading, the reading's candidates best first
+     * @param probability a candidate's probability
+     * @param conceptId   a candidate's concept
+     */
+    static <T> List<T> pick(List<List<List<T>>> conjuncts, ToDoubleFunction<T> probability,
+                            Function<T, String> conceptId, double nilThreshold) {
+        if (conjuncts.isEmpty()) {
+            return List.of();
+        }
+        List<T> best = new ArrayList<>(conjuncts.size());
+        for (List<List<T>> readings : conjuncts) {
+            T top = null;
+            for (List<T> ranked : readings) {
+                if (!ranked.isEmpty() && (top == null
+                        || probability.applyAsDouble(ranked.get(0)) > probability.applyAsDouble(top))) {
+                    top = ranked.get(0);
+                }
+            }
+            if (top == null || probability.applyAsDouble(top) < nilThreshold) {
+                return List.of();
+            }
+            String id = conceptId.apply(top);
+            if (best.stream().noneMatch(b -> conceptId.apply(b).equals(id))) {
+                best.add(top);
+            }
+        }
+        return best.size() < 2 ? List.of() : List.copyOf(best);
+    }
+}
