@@ -96,10 +96,10 @@ class ConfluentClientInteropIT {
                    "semanticType": "Disease", "score": 0.5, "source": "lexical", "denseScore": null},
                   {"conceptId": "IT-C-003", "vocabulary": "UMLS", "preferredName": "Condition Gamma",
                    "semanticType": "", "score": 0.25, "source": "dense", "denseScore": 0.8125}],
-                "nil": false, "degraded": false},
+                "nil": false, "degraded": false, "composite": []},
                {"begin": 40, "end": 52, "text": "drug-epsilon", "semanticType": "Drug", "assertion": "HYPOTHETICAL",
                 "assertionTrigger": null, "conceptId": null, "vocabulary": null, "preferredName": null,
-                "score": 0.125, "alternatives": [], "nil": true, "degraded": true}],
+                "score": 0.125, "alternatives": [], "nil": true, "degraded": true, "composite": []}],
              "degraded": true,
              "provenance": {"appVersion": "0.1.0-it", "modelVersion": "lexical-1", "kbVersion": "it-kb-1",
                             "producedAt": 1735720205456}}""";
