@@ -28,22 +28,24 @@ final class CompositeLink {
     /**
      * The composite link: the best candidate of each conjunct, distinct concepts in conjunct order, or empty.
      *
-     * @param conjuncts   per conjunct, per reading, the reading's candidates best first
+     * @param conjuncts   per conjunct, the indices of its readings' queries in {@code ranked}
+     * @param ranked      per query, its candidates best first
      * @param probability a candidate's probability
      * @param conceptId   a candidate's concept
      */
-    static <T> List<T> pick(List<List<List<T>>> conjuncts, ToDoubleFunction<T> probability,
+    static <T> List<T> pick(List<int[]> conjuncts, List<List<T>> ranked, ToDoubleFunction<T> probability,
                             Function<T, String> conceptId, double nilThreshold) {
         if (conjuncts.isEmpty()) {
-            return List.of();
+            return List.of(); // most mentions: not coordinated
         }
         List<T> best = new ArrayList<>(conjuncts.size());
-        for (List<List<T>> readings : conjuncts) {
+        for (int[] readings : conjuncts) {
             T top = null;
-            for (List<T> ranked : readings) {
-                if (!ranked.isEmpty() && (top == null
-                        || probability.applyAsDouble(ranked.get(0)) > probability.applyAsDouble(top))) {
-                    top = ranked.get(0);
+            for (int r : readings) {
+                List<T> candidates = ranked.get(r);
+                if (!candidates.isEmpty() && (top == null
+                        || probability.applyAsDouble(candidates.get(0)) > probability.applyAsDouble(top))) {
+                    top = candidates.get(0);
                 }
             }
             if (top == null || probability.applyAsDouble(top) < nilThreshold) {

@@ -38,15 +38,8 @@ final class Coordination {
     static List<String> conjuncts(String text) {
         List<List<String>> readings = readings(text);
         Set<String> out = new LinkedHashSet<>();
-        for (int k = 0; k < 2; k++) { // every conjunct's spelled-out name, then the other readings
-            for (List<String> names : readings) {
-                if (k == 0) {
-                    out.add(names.get(0));
-                } else {
-                    out.addAll(names.subList(1, names.size()));
-                }
-            }
-        }
+        readings.forEach(names -> out.add(names.get(0))); // every conjunct's spelled-out name first
+        readings.forEach(out::addAll); // then the other readings
         return List.copyOf(out);
     }
 

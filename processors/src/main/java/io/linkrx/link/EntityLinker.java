@@ -55,9 +55,7 @@ public final class EntityLinker {
         for (int m = 0; m < queries.size(); m++) {
             List<ScoredConcept> r = ranked.get(linkedAs[m]);
             boolean nil = r.isEmpty() || r.get(0).probability() < nilThreshold;
-            List<List<List<ScoredConcept>>> conjuncts = readingsOf.get(linkedAs[m]).stream()
-                    .map(readings -> java.util.Arrays.stream(readings).mapToObj(ranked::get).toList()).toList();
-            out.add(new LinkedMention(queries.get(m), r, nil, CompositeLink.pick(conjuncts,
+            out.add(new LinkedMention(queries.get(m), r, nil, CompositeLink.pick(readingsOf.get(linkedAs[m]), ranked,
                     ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold)));
         }
         return out;

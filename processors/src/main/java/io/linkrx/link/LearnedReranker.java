@@ -1,7 +1,6 @@
 package io.linkrx.link;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -67,15 +66,12 @@ public final class LearnedReranker implements Reranker {
             RerankResult lexical = fallback.rerank(noteText, mentions);
             return new RerankResult(lexical.mentions(), lexical.modelVersion(), true);
         }
-        List<List<Candidate>> byQuery = scored.ranked();
         List<RankedMention> ranked = new ArrayList<>(mentions.size());
         for (int m = 0; m < mentions.size(); m++) {
-            List<Candidate> best = byQuery.get(m);
+            List<Candidate> best = scored.ranked().get(m);
             boolean nil = best.isEmpty() || best.get(0).score() < nilThreshold;
-            List<List<List<Candidate>>> conjuncts = scored.readingsOf().get(m).stream()
-                    .map(readings -> Arrays.stream(readings).mapToObj(byQuery::get).toList()).toList();
-            ranked.add(new RankedMention(mentions.get(m).mention(), best, nil,
-                    CompositeLink.pick(conjuncts, Candidate::score, Candidate::conceptId, nilThreshold)));
+            ranked.add(new RankedMention(mentions.get(m).mention(), best, nil, CompositeLink.pick(
+                    scored.readingsOf().get(m), scored.ranked(), Candidate::score, Candidate::conceptId, nilThreshold)));
         }
         return new RerankResult(ranked, version.scorer().modelVersion(), false);
     }

@@ -61,8 +61,8 @@ public final class TeacherLoop {
     /**
      * What the loop did. {@code stream} and {@code afterPromotion} are the linked notes of the streamed and (after a
      * promotion) the dev notes; {@code requests}, {@code labels} and {@code requestDeadLetters} are those of the
-     * stream and the synthesis, as the retrain saw them; {@code published} says what version 2 was trained on, {@code second} is the decision
-     * about it (PROMOTED or REJECTED).
+     * stream and the synthesis, as the retrain saw them; {@code published} says what version 2 was trained on,
+     * {@code second} is the decision about it (PROMOTED or REJECTED).
      */
     public record Result(ModelEvent first, ModelEvent published, ModelEvent second, List<LinkedNote> stream, List<LinkedNote> afterPromotion,
                          List<TeacherLabelingRequest> requests, List<TeacherLabel> labels,
