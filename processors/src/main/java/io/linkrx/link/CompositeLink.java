@@ -6,10 +6,13 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Composite links of coordinated mentions: "breast and ovarian cancer" names two concepts, and the corpora annotate
- * it with both. Each conjunct is linked on its own under every reading {@link Coordination} gives it; the link is
- * composite when every conjunct's best reading names a concept above the NIL threshold and they are not all one
- * concept ("head and neck cancer" may well be one). Shared by the evaluation's linker and the streaming re-ranker.
+ * Composite links: "breast and ovarian cancer" names two concepts, and the corpora annotate it with both. Each
+ * conjunct of a coordinated mention is linked on its own under every reading {@link Coordination} gives it; the
+ * link is composite when every conjunct's best reading names a concept above the NIL threshold and they are not
+ * all one concept ("head and neck cancer" may well be one). A mention that is not coordinated ("hemorrhagic
+ * cystitis" = Hemorrhage + Cystitis) is composite when annotators mostly linked its text that way
+ * ({@link MentionDictionary#composite}) and its own link agrees. Shared by the evaluation's linker and the streaming
+ * re-ranker.
  */
 final class CompositeLink {
     private CompositeLink() {
@@ -57,5 +60,26 @@ final class CompositeLink {
             }
         }
         return best.size() < 2 ? List.of() : List.copyOf(best);
+    }
+
+    /**
+     * The composite the dictionary learnt for the mention's text, as candidates of the mention: when its best
+     * candidate is above the NIL threshold and one of the composite's concepts, and every other one is a candidate
+     * too; otherwise empty.
+     *
+     * @param composite the concepts annotators mostly give the text (empty for most texts)
+     * @param ranked    the mention's candidates, best first
+     */
+    static <T> List<T> learnt(List<String> composite, List<T> ranked, ToDoubleFunction<T> probability,
+                              Function<T, String> conceptId, double nilThreshold) {
+        if (composite.isEmpty() || ranked.isEmpty() || probability.applyAsDouble(ranked.get(0)) < nilThreshold
+                || !composite.contains(conceptId.apply(ranked.get(0)))) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(composite.size());
+        for (String id : composite) {
+            ranked.stream().filter(c -> conceptId.apply(c).equals(id)).findFirst().ifPresent(out::add);
+        }
+        return out.size() == composite.size() ? List.copyOf(out) : List.of();
     }
 }

@@ -55,8 +55,13 @@ public final class EntityLinker {
         for (int m = 0; m < queries.size(); m++) {
             List<ScoredConcept> r = ranked.get(linkedAs[m]);
             boolean nil = r.isEmpty() || r.get(0).probability() < nilThreshold;
-            out.add(new LinkedMention(queries.get(m), r, nil, CompositeLink.pick(readingsOf.get(linkedAs[m]), ranked,
-                    ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold)));
+            List<ScoredConcept> composite = CompositeLink.pick(readingsOf.get(linkedAs[m]), ranked,
+                    ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold);
+            if (composite.isEmpty()) {
+                composite = CompositeLink.learnt(features.dictionary().composite(queries.get(m).norm()), r,
+                        ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold);
+            }
+            out.add(new LinkedMention(queries.get(m), r, nil, composite));
         }
         return out;
     }

@@ -41,6 +41,11 @@ public final class LinkingFeatures {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     }
 
+    /** The mention dictionary the features read (it also knows the composite links of texts). */
+    MentionDictionary dictionary() {
+        return dictionary;
+    }
+
     /** Number of features. */
     public static int size() {
         return NAMES.size();

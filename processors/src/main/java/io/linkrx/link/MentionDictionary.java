@@ -7,21 +7,30 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What annotators linked each mention string to in training documents: normalised mention → concept →
  * count, plus how often each concept was linked at all (the concept prior). Built from gold corpora or from
  * teacher labels. For training, counts can be read "without one document" so the features a model learns
- * from are the ones it will see on unseen documents (no leakage of a mention's own label).
+ * from are the ones it will see on unseen documents (no leakage of a mention's own label). It also keeps the
+ * composite links of a string ("hemorrhagic cystitis" = Hemorrhage + Cystitis): each of their concepts counts
+ * as a link of its own as well, and {@link #composite} tells when annotators mostly link the string that way.
  */
 public final class MentionDictionary {
     private final Map<String, Map<String, Integer>> byMention = new HashMap<>();
     private final Map<String, Integer> conceptCounts = new HashMap<>();
+    /** normalised mention → composite ("id|id") → count */
+    private final Map<String, Map<String, Integer>> compositesByMention = new HashMap<>();
     private final Map<String, Map<String, Map<String, Integer>>> byDocument = new HashMap<>();
     private int maxConceptCount = 0;
 
@@ -43,6 +52,40 @@ public final class MentionDictionary {
             byDocument.computeIfAbsent(documentId, k -> new HashMap<>())
                     .computeIfAbsent(normalisedMention, k -> new HashMap<>()).merge(conceptId, 1, Integer::sum);
         }
+    }
+
+    /**
+     * Records one composite link of a mention (already normalised): each concept is also {@linkplain #add added}.
+     * A single concept is not composite and is only added.
+     */
+    public void addComposite(String documentId, String normalisedMention, Collection<String> conceptIds) {
+        Set<String> ids = new LinkedHashSet<>(conceptIds);
+        ids.forEach(id -> add(documentId, normalisedMention, id));
+        if (ids.size() > 1 && !normalisedMention.isEmpty()) {
+            addComposite(normalisedMention, String.join("|", ids), 1);
+        }
+    }
+
+    private void addComposite(String normalisedMention, String composite, int count) {
+        compositesByMention.computeIfAbsent(normalisedMention, k -> new HashMap<>()).merge(composite, count, Integer::sum);
+    }
+
+    /**
+     * The composite link annotators mostly give this mention: the most frequent one, when it accounts for more
+     * than half of the links to each of its concepts; otherwise (and for most strings) empty.
+     */
+    public List<String> composite(String normalisedMention) {
+        Map<String, Integer> composites = compositesByMention.get(normalisedMention);
+        if (composites == null) {
+            return List.of(); // most mentions
+        }
+        Map.Entry<String, Integer> top = composites.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow();
+        List<String> ids = List.of(top.getKey().split("\\|"));
+        Map<String, Integer> links = byMention.get(normalisedMention);
+        return ids.stream().allMatch(c -> top.getValue() * 2 > links.getOrDefault(c, 0)) ? ids : List.of();
     }
 
     /** Concept → count for this mention, minus what {@code excludedDocument} contributed (null: nothing excluded). */
@@ -101,13 +144,18 @@ public final class MentionDictionary {
     }
 
     /**
-     * Writes {@code mention<TAB>concept<TAB>count} lines (documents are not kept: the file serves unseen notes).
+     * Writes {@code mention<TAB>concept<TAB>count} lines (documents are not kept: the file serves unseen notes);
+     * a composite link is a line whose concept column joins its concepts with {@code |} (their own lines already
+     * count its links).
      */
     public void write(Path file) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("# linkrx mention dictionary: normalised mention, concept id, count\n");
-            for (Map.Entry<String, Map<String, Integer>> e : new java.util.TreeMap<>(byMention).entrySet()) {
-                for (Map.Entry<String, Integer> c : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+            out.write("# linkrx mention dictionary: normalised mention, concept id (id|id: a composite link, also"
+                    + " counted under each id), count\n");
+            for (Map.Entry<String, Map<String, Integer>> e : new TreeMap<>(byMention).entrySet()) {
+                Map<String, Integer> lines = new TreeMap<>(e.getValue());
+                lines.putAll(compositesByMention.getOrDefault(e.getKey(), Map.of()));
+                for (Map.Entry<String, Integer> c : lines.entrySet()) {
                     out.write(e.getKey() + "\t" + c.getKey() + "\t" + c.getValue() + "\n");
                 }
             }
@@ -132,6 +180,10 @@ public final class MentionDictionary {
                             + cols.length);
                 }
                 int count = Integer.parseInt(cols[2].strip());
+                if (cols[1].contains("|")) {
+                    d.addComposite(cols[0], cols[1], count); // its concepts' own lines already count these links
+                    continue;
+                }
                 for (int i = 0; i < count; i++) {
                     d.add(null, cols[0], cols[1]);
                 }

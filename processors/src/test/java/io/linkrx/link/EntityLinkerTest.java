@@ -56,6 +56,31 @@ class EntityLinkerTest {
     }
 
     @Test
+    void givenATextAnnotatorsMostlyLinkAsACompositeWhenItsBestCandidateIsPartOfItThenTheLinkIsThatComposite() {
+        dictionary.addComposite("train-1", "hereditary breast cancer", List.of("D001943", "D010051"));
+        dictionary.addComposite("train-2", "hereditary breast cancer", List.of("D001943", "D010051"));
+        dictionary.add("train-3", "hereditary breast cancer", "D001943");
+        MentionQuery q = new MentionQuery("n1", "hereditary breast cancer", SemanticType.DISEASE, null, Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.1).link(List.of(q)).get(0);
+
+        assertThat(linked.best()).get().extracting(ScoredConcept::conceptId).isEqualTo("D001943");
+        assertThat(linked.conceptIds()).containsExactly("D001943", "D010051");
+    }
+
+    @Test
+    void givenATextMostlyLinkedToOneConceptWhenLinkedThenItsRareCompositeIsNotUsed() {
+        dictionary.addComposite("train-1", "hereditary breast cancer", List.of("D001943", "D010051"));
+        dictionary.add("train-2", "hereditary breast cancer", "D001943");
+        MentionQuery q = new MentionQuery("n1", "hereditary breast cancer", SemanticType.DISEASE, null, Set.of());
+
+        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.1).link(List.of(q)).get(0);
+
+        assertThat(linked.composite()).isEmpty();
+        assertThat(linked.conceptIds()).containsExactly("D001943");
+    }
+
+    @Test
     void givenAMentionThatIsNotCoordinatedWhenLinkedThenItNamesOneConcept() {
         MentionQuery q = new MentionQuery("n1", "pancreatic cancer", SemanticType.DISEASE, null, Set.of());
 

@@ -70,6 +70,19 @@ class LearnedRerankerTest {
     }
 
     @Test
+    void givenATextTheDictionaryKnowsAsCompositeWhenRerankedThenTheLinkIsThatComposite() {
+        dictionary.addComposite("train-1", "chronic renal failure", List.of("D007676", "D003924"));
+
+        RerankResult result = new LearnedReranker(LinkingTestKb.KB, dictionary, exactFirst, 0.05).rerank(NOTE,
+                candidates());
+
+        assertThat(result.mentions().get(1).best().orElseThrow().conceptId()).isEqualTo("D007676");
+        assertThat(result.mentions().get(1).composite()).extracting(Candidate::conceptId)
+                .containsExactly("D007676", "D003924");
+        assertThat(result.mentions().get(0).composite()).as("T2DM has no composite").isEmpty();
+    }
+
+    @Test
     void givenTheSidecarFailsWhenRerankedThenRetrievalOrderMarkedDegraded() {
         CandidateScorer down = new CandidateScorer() {
             @Override

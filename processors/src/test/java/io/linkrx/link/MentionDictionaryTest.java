@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,5 +43,30 @@ class MentionDictionaryTest {
 
         Files.writeString(file, "niddm\tD003924\n");
         assertThatThrownBy(() -> MentionDictionary.read(file)).hasMessageContaining(":1:");
+    }
+
+    @Test
+    void givenCompositeLinksWhenTheyAreMostOfTheTextsLinksThenTheTextIsComposite(@TempDir Path dir) {
+        MentionDictionary d = new MentionDictionary();
+        d.addComposite("a", "hemorrhagic cystitis", List.of("D006470", "D003556"));
+        d.addComposite("b", "hemorrhagic cystitis", List.of("D006470", "D003556", "D006470"));
+        d.addComposite("c", "hemorrhagic cystitis", List.of("D003556")); // one concept: not composite
+        d.addComposite("a", "renal failure", List.of("D051437", "D007674"));
+        d.add("b", "renal failure", "D051437");
+        d.add("c", "renal failure", "D051437");
+
+        assertThat(d.composite("hemorrhagic cystitis")).containsExactly("D006470", "D003556");
+        assertThat(d.probability("hemorrhagic cystitis", "D003556", null)).as("each concept counts too")
+                .isEqualTo(3 / 5.0);
+        assertThat(d.composite("renal failure")).as("1 of 3 links to D051437").isEmpty();
+        assertThat(d.composite("unseen")).isEmpty();
+
+        Path file = dir.resolve("dict.tsv");
+        d.write(file);
+        MentionDictionary read = MentionDictionary.read(file);
+        assertThat(read.composite("hemorrhagic cystitis")).containsExactly("D006470", "D003556");
+        assertThat(read.probability("hemorrhagic cystitis", "D003556", null)).isEqualTo(3 / 5.0);
+        assertThat(read.composite("renal failure")).isEmpty();
+        assertThat(read.size()).isEqualTo(2);
     }
 }

@@ -75,10 +75,8 @@ final class RerankerTraining {
             for (GoldMention m : d.mentions()) {
                 if (m.type() != null) {
                     // a composite annotation ("hemorrhagic cystitis" = Hemorrhage + Cystitis) teaches each of its
-                    // concepts, as any of them is a right link of the mention
-                    for (String id : resolver.resolve(m.ids())) {
-                        dictionary.add(d.id(), Normalizer.normalize(m.text()), id);
-                    }
+                    // concepts, as any of them is a right link of the mention, and the composite itself
+                    dictionary.addComposite(d.id(), Normalizer.normalize(m.text()), resolver.resolve(m.ids()));
                 }
             }
         }
