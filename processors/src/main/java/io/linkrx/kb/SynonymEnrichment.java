@@ -18,6 +18,17 @@ public final class SynonymEnrichment {
     private SynonymEnrichment() {
     }
 
+    /**
+     * The names linking reads: the KB with names borrowed from {@code lender} (none when null), then the variants
+     * of its chemical names ({@link ChemicalNameVariants}). The evaluation, the trainer and the app build their
+     * linking KB here, so all three link against the same names.
+     */
+    public static KnowledgeBase enrich(KnowledgeBase kb, KnowledgeBase lender) {
+        KnowledgeBase borrowed = lender == null ? kb
+                : kb.withExtraNames(borrow(kb, lender), "names-from:" + lender.version());
+        return ChemicalNameVariants.addTo(borrowed);
+    }
+
     /** Target concept id → names to add, for concepts of compatible semantic types. */
     public static Map<String, Set<String>> borrow(KnowledgeBase target, KnowledgeBase source) {
         Map<String, String> targetByName = new HashMap<>();

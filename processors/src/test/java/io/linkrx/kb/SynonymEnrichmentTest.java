@@ -32,4 +32,23 @@ class SynonymEnrichmentTest {
         assertThat(enriched.concept("D001205").orElseThrow().names()).contains("Vitamin C");
         assertThat(enriched.version()).endsWith("+names-from:drugbank");
     }
+
+    @Test
+    void givenALenderWhenEnrichedThenBorrowedNamesAndChemicalVariantsAreBothAdded() {
+        KnowledgeBase mesh = KnowledgeBase.readTsv(new StringReader("""
+                D001205\tMESH\tChemical\tAscorbic Acid
+                D063325\tMESH\tChemical\tTiapride Hydrochloride
+                """), "mesh");
+        KnowledgeBase drugbank = KnowledgeBase.readTsv(new StringReader(
+                "DB00126\tDRUGBANK\tDrug\tAscorbic acid\tVitamin C\n"), "drugbank");
+
+        KnowledgeBase enriched = SynonymEnrichment.enrich(mesh, drugbank);
+
+        assertThat(enriched.concept("D001205").orElseThrow().names()).contains("Vitamin C", "Ascorbate");
+        assertThat(enriched.concept("D063325").orElseThrow().names()).contains("Tiapride");
+        assertThat(enriched.version()).endsWith("+names-from:" + drugbank.version() + "+"
+                + ChemicalNameVariants.VERSION);
+        assertThat(SynonymEnrichment.enrich(mesh, null).version()).isEqualTo(mesh.version() + "+"
+                + ChemicalNameVariants.VERSION);
+    }
 }

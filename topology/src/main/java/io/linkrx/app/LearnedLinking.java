@@ -51,15 +51,14 @@ final class LearnedLinking {
     private LearnedLinking() {
     }
 
-    /** The KB with names borrowed from {@code linkrx.kb.synonyms.from} (none by default). */
-    static KnowledgeBase borrowNames(KnowledgeBase kb, LinkrxConfig config) {
+    /**
+     * The KB linking reads: names borrowed from {@code linkrx.kb.synonyms.from} (none by default) and chemical name
+     * variants, as {@code eval linking} builds it.
+     */
+    static KnowledgeBase linkingKnowledgeBase(KnowledgeBase kb, LinkrxConfig config) {
         List<KbSpec> lenders = Arrays.stream(config.get(Setting.KB_SYNONYMS_FROM).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(KbSpec::parse).toList();
-        if (lenders.isEmpty()) {
-            return kb;
-        }
-        KnowledgeBase lender = KnowledgeBases.load(lenders);
-        return kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
+        return SynonymEnrichment.enrich(kb, lenders.isEmpty() ? null : KnowledgeBases.load(lenders));
     }
 
     static LinkingStages stages(LinkrxConfig config, Clock clock, MeterRegistry registry, KnowledgeBase kb,

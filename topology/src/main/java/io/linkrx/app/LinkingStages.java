@@ -51,7 +51,7 @@ public record LinkingStages(ExtractMentionsStage extract, RetrieveCandidatesStag
     public static LinkingStages fromConfig(LinkrxConfig config, Clock clock, MeterRegistry registry) {
         List<String> kbPaths = Arrays.stream(config.get(Setting.KB_PATHS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        KnowledgeBase kb = LearnedLinking.borrowNames(KnowledgeBase.loadAll(kbPaths), config);
+        KnowledgeBase kb = LearnedLinking.linkingKnowledgeBase(KnowledgeBase.loadAll(kbPaths), config);
         String modelDir = config.get(Setting.RERANKER_MODEL_DIR).trim();
         if (!modelDir.isEmpty()) {
             return LearnedLinking.stages(config, clock, registry, kb, java.nio.file.Path.of(modelDir));

@@ -194,14 +194,15 @@ public final class LinkingEvalCommand {
         }
     }
 
-    /** The KBs of {@code --kb}, with names borrowed from the KBs of {@code --synonyms-from} (same spec syntax). */
+    /**
+     * The KBs of {@code --kb}, with names borrowed from the KBs of {@code --synonyms-from} (same spec syntax) and
+     * chemical name variants, as the app links ({@link SynonymEnrichment#enrich}).
+     */
     static KnowledgeBase loadKnowledgeBase(List<String> kbSpecs, List<String> synonymSpecs) {
         KnowledgeBase kb = KnowledgeBases.load(kbSpecs.stream().map(KbSpec::parse).toList());
-        if (!synonymSpecs.isEmpty()) {
-            KnowledgeBase lender = KnowledgeBases.load(synonymSpecs.stream().map(KbSpec::parse).toList());
-            kb = kb.withExtraNames(SynonymEnrichment.borrow(kb, lender), "names-from:" + lender.version());
-        }
-        return kb;
+        KnowledgeBase lender = synonymSpecs.isEmpty() ? null
+                : KnowledgeBases.load(synonymSpecs.stream().map(KbSpec::parse).toList());
+        return SynonymEnrichment.enrich(kb, lender);
     }
 
     /** The KB as a re-ranker version links against it: plus the names of its mention dictionary. */

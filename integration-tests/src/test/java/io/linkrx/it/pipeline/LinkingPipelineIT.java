@@ -8,6 +8,7 @@ import io.linkrx.app.LinkrxApp;
 import io.linkrx.app.config.LinkrxConfig;
 import io.linkrx.it.infra.KafkaClusterExtension;
 import io.linkrx.it.infra.SchemaRegistryExtension;
+import io.linkrx.kb.ChemicalNameVariants;
 import io.linkrx.launcher.demo.DemoCorpus.GoldLink;
 import io.linkrx.schema.ClinicalNote;
 import io.linkrx.schema.DeadLetter;
@@ -89,7 +90,7 @@ class LinkingPipelineIT {
                     });
         }
         assertThat(linked).allSatisfy(n -> {
-            assertThat(n.getProvenance().getKbVersion()).isEqualTo("demo-2026.11");
+            assertThat(n.getProvenance().getKbVersion()).isEqualTo("demo-2026.11+" + ChemicalNameVariants.VERSION);
             assertThat(n.getProvenance().getModelVersion()).isNotBlank();
         });
     }
