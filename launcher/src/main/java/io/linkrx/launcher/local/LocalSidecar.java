@@ -29,6 +29,9 @@ public final class LocalSidecar extends LocalService {
     private final int grpcPort;
     private final int httpPort;
 
+    /** ONNX Runtime's directory of unpacked native libraries, handed on to the sidecar when the parent has it. */
+    static final String ORT_NATIVE_PATH = "onnxruntime.native.path";
+
     private LocalSidecar(JvmProcess process, Path repository, int grpcPort, int httpPort) {
         super(process);
         this.repository = repository;
@@ -68,15 +71,7 @@ public final class LocalSidecar extends LocalService {
                 "linkrx.sidecar.http.port=" + httpPort,
                 "linkrx.sidecar.ort.device=cpu"));
         args.addAll(java.util.List.of(settings));
-        JvmProcess process = JvmProcess.builder("model-serving sidecar")
-                .classpath(Classpaths.ofCurrentJvm())
-                .mainClass("io.linkrx.serving.server.InferenceServer")
-                .args(args.toArray(String[]::new))
-                .systemProperty("ai.djl.offline", "true")
-                .systemProperty("logback.configurationFile", "logback-sidecar.xml")
-                .maxHeap("768m")
-                .logFile(dir.resolve("sidecar-" + System.currentTimeMillis() + ".log"))
-                .start();
+        JvmProcess process = process(args, dir.resolve("sidecar-" + System.currentTimeMillis() + ".log")).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + httpPort + "/health/ready"))
                 .timeout(Duration.ofSeconds(3)).build();
@@ -84,6 +79,23 @@ public final class LocalSidecar extends LocalService {
         LOG.info("Model-serving sidecar ready at {}:{} in {} ms (pid {}, log {})", HOST, grpcPort,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), process.logFile());
         return new LocalSidecar(process, repository, grpcPort, httpPort);
+    }
+
+    /** The sidecar's JVM: offline, its own log configuration, and this JVM's ONNX Runtime native path if set. */
+    static JvmProcess.Builder process(java.util.List<String> args, Path logFile) {
+        JvmProcess.Builder builder = JvmProcess.builder("model-serving sidecar")
+                .classpath(Classpaths.ofCurrentJvm())
+                .mainClass("io.linkrx.serving.server.InferenceServer")
+                .args(args.toArray(String[]::new))
+                .systemProperty("ai.djl.offline", "true")
+                .systemProperty("logback.configurationFile", "logback-sidecar.xml")
+                .maxHeap("768m")
+                .logFile(logFile);
+        String ortNatives = System.getProperty(ORT_NATIVE_PATH);
+        if (ortNatives != null) {
+            builder.systemProperty(ORT_NATIVE_PATH, ortNatives); // unpacked once, not copied to /tmp by every JVM
+        }
+        return builder;
     }
 
     /** {@code host:port} of the gRPC endpoint, the value of {@code linkrx.serving.target}. */
