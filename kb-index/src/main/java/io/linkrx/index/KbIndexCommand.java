@@ -2,6 +2,7 @@ package io.linkrx.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkrx.kb.KnowledgeBase;
+import io.linkrx.kb.SynonymEnrichment;
 import io.linkrx.serving.client.BreakerPolicy;
 import io.linkrx.serving.client.ClientPolicy;
 import io.linkrx.serving.client.EncoderClient;
@@ -23,15 +24,19 @@ import java.util.stream.Stream;
 /**
  * Builds and inspects KB indexes:
  * <pre>
- * build --kb &lt;location&gt;... --out &lt;dir&gt; [--sidecar host:port [--encoder &lt;model&gt;]] [--no-vectors]
+ * build --kb &lt;location&gt;... --out &lt;dir&gt; [--synonyms-from &lt;location&gt;...]
+ *       [--sidecar host:port [--encoder &lt;model&gt;]] [--no-vectors]
  *       [--vectors float32|int8|int4] [--batch &lt;names per encoder call&gt;]
  * info &lt;dir&gt;
  * </pre>
- * Both print JSON on stdout. Exit status 0 on success, 2 on a usage error, 1 on failure.
+ * Both print JSON on stdout. Exit status 0 on success, 2 on a usage error, 1 on failure. The index holds the KB
+ * linking reads ({@link SynonymEnrichment#enrich}: lent names and chemical name variants), so its version is the
+ * app's and the evaluation's.
  */
 public final class KbIndexCommand {
     static final String USAGE = """
-            usage: build --kb <location>... --out <dir> [--sidecar host:port [--encoder <model>]] [--no-vectors]
+            usage: build --kb <location>... --out <dir> [--synonyms-from <location>...]
+                         [--sidecar host:port [--encoder <model>]] [--no-vectors]
                          [--vectors float32|int8|int4] [--batch <n>]
                    info <dir>""";
     private static final Set<String> FLAGS = Set.of("--no-vectors");
@@ -74,9 +79,10 @@ public final class KbIndexCommand {
         }
     }
 
-    /** The one place knowledge bases are loaded: swap in other source formats here. */
-    static KnowledgeBase loadKnowledgeBase(List<String> locations) {
-        return KnowledgeBase.loadAll(locations);
+    /** The KB linking reads: these locations with names lent by {@code lenders} (none when empty) and variants. */
+    static KnowledgeBase loadKnowledgeBase(List<String> locations, List<String> lenders) {
+        return SynonymEnrichment.enrich(KnowledgeBase.loadAll(locations),
+                lenders.isEmpty() ? null : KnowledgeBase.loadAll(lenders));
     }
 
     private static Map<String, Object> build(Map<String, List<String>> options) throws Exception {
@@ -97,7 +103,8 @@ public final class KbIndexCommand {
                 : KbIndexBuilder.DEFAULT_BATCH;
 
         long start = System.nanoTime();
-        KbIndexBuilder builder = new KbIndexBuilder(loadKnowledgeBase(kbs));
+        KbIndexBuilder builder = new KbIndexBuilder(loadKnowledgeBase(kbs,
+                options.getOrDefault("--synonyms-from", List.of())));
         if (encoding != null) {
             builder.withVectorEncoding(encoding);
         }

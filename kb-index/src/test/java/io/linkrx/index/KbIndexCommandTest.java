@@ -45,7 +45,8 @@ class KbIndexCommandTest {
 
         assertThat(run("build", "--kb", kb.toString(), "classpath:linkrx/demo/kb.tsv", "--out", ix.toString(),
                 "--no-vectors")).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(json().get("kbVersion").asText()).isEqualTo("local-1+demo-2026.11");
+        assertThat(json().get("kbVersion").asText()).as("the linking KB, with the demo's chemical name variants")
+                .isEqualTo("local-1+demo-2026.11+" + io.linkrx.kb.ChemicalNameVariants.VERSION);
         assertThat(json().get("vectors").asLong()).isZero();
 
         assertThat(run("info", ix.toString())).isZero();
