@@ -1,6 +1,8 @@
 package io.linkrx.kb;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -11,10 +13,10 @@ import io.linkrx.text.Normalizer;
 
 /**
  * The names chemists write for chemicals a vocabulary names by salt or acid form: MeSH names the descriptor
- * "Tiapride Hydrochloride" and "Valproic Acid", notes say "tiapride" and "valproate". A chemical's name ending in a
- * drug salt's counter-ion or hydrate word gives the name without it; "X-ic acid" gives its anion "X-ate". A variant is kept
- * only when no concept already has that name and no other concept derives it, so variants never merge concepts,
- * and a salt of an element keeps its name ("Potassium Chloride" does not become "potassium").
+ * "Tiapride Hydrochloride" and "Valproic Acid", notes say "tiapride" and "valproate". A chemical's name ending in
+ * a drug salt's counter-ion or hydrate word gives the name without it; "X-ic acid" gives its anion "X-ate". A
+ * variant is kept only when no concept already has that name and no other concept derives it, so variants never
+ * merge concepts, and a salt of an element keeps its name ("Potassium Chloride" does not become "potassium").
  */
 public final class ChemicalNameVariants {
     /** Part of {@link KnowledgeBase#version()} once the variants are added: change it when the rules change. */
@@ -49,7 +51,7 @@ public final class ChemicalNameVariants {
 
     /** Chemical concept id → variant names no concept has. */
     public static Map<String, Set<String>> of(KnowledgeBase kb) {
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (Concept c : kb.concepts()) {
             c.names().forEach(n -> taken.add(Normalizer.normalize(n)));
         }
@@ -88,7 +90,7 @@ public final class ChemicalNameVariants {
             return Optional.empty();
         }
         String last = words[words.length - 1].toLowerCase(Locale.ROOT);
-        String head = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1));
+        String head = String.join(" ", Arrays.copyOf(words, words.length - 1));
         String before = words[words.length - 2];
         String beforeLower = before.toLowerCase(Locale.ROOT);
         if (SALT_WORDS.contains(last) || HALIDE_WORDS.contains(last) && beforeLower.endsWith("ium")) {
@@ -98,7 +100,7 @@ public final class ChemicalNameVariants {
             return keep ? Optional.empty() : Optional.of(head);
         }
         if (last.equals("acid") && before.length() > 3 && beforeLower.endsWith("ic")) {
-            String[] anion = java.util.Arrays.copyOf(words, words.length - 1);
+            String[] anion = Arrays.copyOf(words, words.length - 1);
             anion[anion.length - 1] = before.substring(0, before.length() - 2) + "ate";
             return Optional.of(String.join(" ", anion));
         }

@@ -29,6 +29,21 @@ final class CompositeLink {
     }
 
     /**
+     * The composite link of a mention: its conjuncts' ({@link #pick}) when it is coordinated, else the one the
+     * dictionary learnt for its text ({@link #learnt}); empty for most mentions.
+     *
+     * @param conjuncts per conjunct, the indices of its readings' queries in {@code ranked}
+     * @param ranked    per query, its candidates best first
+     * @param mention   the mention's own candidates, best first
+     * @param learnt    the concepts annotators mostly give the mention's text (empty for most texts)
+     */
+    static <T> List<T> of(List<int[]> conjuncts, List<List<T>> ranked, List<T> mention, List<String> learnt,
+                          ToDoubleFunction<T> probability, Function<T, String> conceptId, double nilThreshold) {
+        List<T> coordinated = pick(conjuncts, ranked, probability, conceptId, nilThreshold);
+        return coordinated.isEmpty() ? learnt(learnt, mention, probability, conceptId, nilThreshold) : coordinated;
+    }
+
+    /**
      * The composite link: the best candidate of each conjunct, distinct concepts in conjunct order, or empty.
      *
      * @param conjuncts   per conjunct, the indices of its readings' queries in {@code ranked}
@@ -36,8 +51,8 @@ final class CompositeLink {
      * @param probability a candidate's probability
      * @param conceptId   a candidate's concept
      */
-    static <T> List<T> pick(List<int[]> conjuncts, List<List<T>> ranked, ToDoubleFunction<T> probability,
-                            Function<T, String> conceptId, double nilThreshold) {
+    private static <T> List<T> pick(List<int[]> conjuncts, List<List<T>> ranked, ToDoubleFunction<T> probability,
+                                    Function<T, String> conceptId, double nilThreshold) {
         if (conjuncts.isEmpty()) {
             return List.of(); // most mentions: not coordinated
         }
@@ -70,8 +85,8 @@ final class CompositeLink {
      * @param composite the concepts annotators mostly give the text (empty for most texts)
      * @param ranked    the mention's candidates, best first
      */
-    static <T> List<T> learnt(List<String> composite, List<T> ranked, ToDoubleFunction<T> probability,
-                              Function<T, String> conceptId, double nilThreshold) {
+    private static <T> List<T> learnt(List<String> composite, List<T> ranked, ToDoubleFunction<T> probability,
+                                      Function<T, String> conceptId, double nilThreshold) {
         if (composite.isEmpty() || ranked.isEmpty() || probability.applyAsDouble(ranked.get(0)) < nilThreshold
                 || !composite.contains(conceptId.apply(ranked.get(0)))) {
             return List.of();

@@ -51,17 +51,17 @@ public final class EntityLinker {
             readingsOf.add(conjuncts);
         }
         List<List<ScoredConcept>> ranked = rank(distinct);
+        List<List<ScoredConcept>> composites = new ArrayList<>(mentions);
+        for (int d = 0; d < mentions; d++) {
+            composites.add(CompositeLink.of(readingsOf.get(d), ranked, ranked.get(d),
+                    features.dictionary().composite(distinct.get(d).norm()), ScoredConcept::probability,
+                    ScoredConcept::conceptId, nilThreshold));
+        }
         List<LinkedMention> out = new ArrayList<>(queries.size());
         for (int m = 0; m < queries.size(); m++) {
             List<ScoredConcept> r = ranked.get(linkedAs[m]);
             boolean nil = r.isEmpty() || r.get(0).probability() < nilThreshold;
-            List<ScoredConcept> composite = CompositeLink.pick(readingsOf.get(linkedAs[m]), ranked,
-                    ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold);
-            if (composite.isEmpty()) {
-                composite = CompositeLink.learnt(features.dictionary().composite(queries.get(m).norm()), r,
-                        ScoredConcept::probability, ScoredConcept::conceptId, nilThreshold);
-            }
-            out.add(new LinkedMention(queries.get(m), r, nil, composite));
+            out.add(new LinkedMention(queries.get(m), r, nil, composites.get(linkedAs[m])));
         }
         return out;
     }

@@ -70,13 +70,10 @@ public final class LearnedReranker implements Reranker {
         for (int m = 0; m < mentions.size(); m++) {
             List<Candidate> best = scored.ranked().get(m);
             boolean nil = best.isEmpty() || best.get(0).score() < nilThreshold;
-            List<Candidate> composite = CompositeLink.pick(scored.readingsOf().get(m), scored.ranked(),
-                    Candidate::score, Candidate::conceptId, nilThreshold);
-            if (composite.isEmpty()) {
-                composite = CompositeLink.learnt(version.dictionary().composite(mentionQueries.get(m).norm()), best,
-                        Candidate::score, Candidate::conceptId, nilThreshold);
-            }
-            ranked.add(new RankedMention(mentions.get(m).mention(), best, nil, composite));
+            ranked.add(new RankedMention(mentions.get(m).mention(), best, nil, CompositeLink.of(
+                    scored.readingsOf().get(m), scored.ranked(), best,
+                    version.dictionary().composite(mentionQueries.get(m).norm()), Candidate::score,
+                    Candidate::conceptId, nilThreshold)));
         }
         return new RerankResult(ranked, version.scorer().modelVersion(), false);
     }

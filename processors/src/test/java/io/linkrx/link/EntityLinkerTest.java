@@ -47,9 +47,7 @@ class EntityLinkerTest {
 
     @Test
     void givenACoordinatedMentionWhenLinkedThenTheLinkIsCompositeOfItsConjunctsConcepts() {
-        MentionQuery q = new MentionQuery("n1", "breast and ovarian cancer", SemanticType.DISEASE, null, Set.of());
-
-        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.3).link(List.of(q)).get(0);
+        LinkedMention linked = link("breast and ovarian cancer", 0.3);
 
         assertThat(linked.composite()).extracting(ScoredConcept::conceptId).containsExactly("D001943", "D010051");
         assertThat(linked.conceptIds()).containsExactly("D001943", "D010051");
@@ -60,9 +58,7 @@ class EntityLinkerTest {
         dictionary.addComposite("train-1", "hereditary breast cancer", List.of("D001943", "D010051"));
         dictionary.addComposite("train-2", "hereditary breast cancer", List.of("D001943", "D010051"));
         dictionary.add("train-3", "hereditary breast cancer", "D001943");
-        MentionQuery q = new MentionQuery("n1", "hereditary breast cancer", SemanticType.DISEASE, null, Set.of());
-
-        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.1).link(List.of(q)).get(0);
+        LinkedMention linked = link("hereditary breast cancer", 0.1);
 
         assertThat(linked.best()).get().extracting(ScoredConcept::conceptId).isEqualTo("D001943");
         assertThat(linked.conceptIds()).containsExactly("D001943", "D010051");
@@ -72,9 +68,7 @@ class EntityLinkerTest {
     void givenATextMostlyLinkedToOneConceptWhenLinkedThenItsRareCompositeIsNotUsed() {
         dictionary.addComposite("train-1", "hereditary breast cancer", List.of("D001943", "D010051"));
         dictionary.add("train-2", "hereditary breast cancer", "D001943");
-        MentionQuery q = new MentionQuery("n1", "hereditary breast cancer", SemanticType.DISEASE, null, Set.of());
-
-        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.1).link(List.of(q)).get(0);
+        LinkedMention linked = link("hereditary breast cancer", 0.1);
 
         assertThat(linked.composite()).isEmpty();
         assertThat(linked.conceptIds()).containsExactly("D001943");
@@ -82,9 +76,7 @@ class EntityLinkerTest {
 
     @Test
     void givenAMentionThatIsNotCoordinatedWhenLinkedThenItNamesOneConcept() {
-        MentionQuery q = new MentionQuery("n1", "pancreatic cancer", SemanticType.DISEASE, null, Set.of());
-
-        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.3).link(List.of(q)).get(0);
+        LinkedMention linked = link("pancreatic cancer", 0.3);
 
         assertThat(linked.composite()).isEmpty();
         assertThat(linked.conceptIds()).containsExactly("D010190");
@@ -158,9 +150,7 @@ class EntityLinkerTest {
 
     @Test
     void givenNoGoodCandidateWhenLinkedThenNil() {
-        MentionQuery q = new MentionQuery("n1", "xylophone", SemanticType.DISEASE, null, Set.of());
-
-        LinkedMention linked = new EntityLinker(generator, features, byFeatures, 0.9).link(List.of(q)).get(0);
+        LinkedMention linked = link("xylophone", 0.9);
 
         assertThat(linked.nil()).isTrue();
     }
@@ -238,5 +228,11 @@ class EntityLinkerTest {
         linker.link(note);
         assertThat(retrieved.get()).isEqualTo(distinctRetrievals);
         assertThat(scored.get()).isEqualTo(distinctRows);
+    }
+
+    /** Links one disease mention of note n1 that has no long form. */
+    private LinkedMention link(String text, double nilThreshold) {
+        MentionQuery q = new MentionQuery("n1", text, SemanticType.DISEASE, null, Set.of());
+        return new EntityLinker(generator, features, byFeatures, nilThreshold).link(List.of(q)).get(0);
     }
 }
