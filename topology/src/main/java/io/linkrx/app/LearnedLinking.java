@@ -14,7 +14,11 @@ import io.linkrx.assertion.ContextAssertionDetector;
 import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.extract.MentionExtractor;
 import io.linkrx.extract.tagger.CrfMentionTagger;
+import io.linkrx.extract.tagger.CrfTaggerModel;
+import io.linkrx.extract.tagger.ModelMetadata;
+import io.linkrx.extract.tagger.SidecarTokenVectors;
 import io.linkrx.extract.tagger.TaggerDictionary;
+import io.linkrx.extract.tagger.TokenVectors;
 import io.linkrx.index.HybridRetriever;
 import io.linkrx.index.IndexRequirements;
 import io.linkrx.index.KbIndex;
@@ -97,7 +101,7 @@ final class LearnedLinking {
         Provenances provenances = new Provenances(clock, () -> versions.current().linkingKb().version());
         return LinkingStages.assemble(config, first.linkingKb(),
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
-                        extractor(config, kb, versions), provenances),
+                        extractor(config, kb, versions, client), provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(() -> versions.current().generator(), kb,
                         Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
@@ -108,14 +112,21 @@ final class LearnedLinking {
      * The CRF tagger when configured (dictionary features from the KB, as in evaluation), else the dictionary over the
      * served version's names (it follows promotions).
      */
-    private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, RerankerVersions versions) {
+    private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, RerankerVersions versions,
+                                              InferenceClient client) {
         String model = config.get(Setting.TAGGER_MODEL).trim();
         if (model.isEmpty()) {
             return new VersionedExtractor(versions,
                     linkingKb -> new DictionaryMentionExtractor(linkingKb, new ContextAssertionDetector()));
         }
         System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true"); // Tribuo 4.3's generated code
-        return CrfMentionTagger.load(Path.of(model), TaggerDictionary.of(kb), new ContextAssertionDetector());
+        CrfTaggerModel tagger = CrfTaggerModel.load(Path.of(model));
+        ModelMetadata.VectorsInfo vectors = tagger.metadata().vectors();
+        // a tagger trained with contextual token vectors gets them from the sidecar, like the evaluation's
+        TokenVectors served = vectors == null ? null : new SidecarTokenVectors(new EncoderClient(client,
+                config.get(Setting.TAGGER_ENCODER_MODEL).trim(),
+                LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0)), vectors.encoder());
+        return new CrfMentionTagger(tagger, TaggerDictionary.of(kb), new ContextAssertionDetector(), served);
     }
 
     private static KbIndex openIndex(LinkrxConfig config, KnowledgeBase kb) {

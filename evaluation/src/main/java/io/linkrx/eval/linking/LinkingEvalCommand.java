@@ -104,7 +104,7 @@ public final class LinkingEvalCommand {
             if (!o.train().isEmpty()) {
                 result.put("training", train(o, kb, resolver, retrieval.kbRetriever(), repository, sidecar));
             }
-            Taggers.Loaded tagger = o.endToEnd() ? Taggers.prepare(o, kb, repository) : null;
+            Taggers.Loaded tagger = o.endToEnd() ? Taggers.prepare(o, kb, repository, sidecar) : null;
             if (tagger != null) {
                 result.put("tagger", tagger.description());
             }

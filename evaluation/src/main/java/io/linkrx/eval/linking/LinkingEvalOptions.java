@@ -9,7 +9,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String commandLine, int threads, boolean indexLexical, Path warmup) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, String commandLine, int threads, boolean indexLexical, Path warmup) {
     /**
      * Below this probability of its best candidate a mention is linked to nothing (NIL). Chosen on the BC5CDR dev
      * split's end-to-end document-level F1 (a tagged span the model doubts is more often a tagging error or a concept
@@ -30,6 +30,9 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--index-lexical]      with --encoder: lexical candidates from the index too
                                 [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
                                                        (trained on --train into <model-repo>/tagger/<n>/model.crf)
+                                [--tagger-encoder <id>]  with --train-tagger: contextual token vectors from this shipped encoder
+                                                       (all-minilm-l6-v2, ...) as tagger features, served by the sidecar
+                                                       (a tagger trained with them gets them from its metadata)
                                 [--threads 1]          documents linked in parallel (gold-mention mode)
                                 [--warmup <file.PubTator>]   gold-mention mode: link this corpus first, untimed, then empty the
                                                        KB retrieval cache, so mentions/s is the warm JVM's (a running service's)
@@ -56,6 +59,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         String encoder = null;
         Path tagger = null;
         boolean trainTagger = false;
+        String taggerEncoder = null;
         int threads = 1;
         boolean indexLexical = false;
         Path warmup = null;
@@ -86,6 +90,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--encoder" -> encoder = CommandLine.value(args, ++i, a);
                 case "--tagger" -> tagger = CommandLine.existingFile(CommandLine.value(args, ++i, a));
                 case "--train-tagger" -> trainTagger = true;
+                case "--tagger-encoder" -> taggerEncoder = CommandLine.value(args, ++i, a);
                 case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--index-lexical" -> indexLexical = true;
                 case "--warmup" -> warmup = CommandLine.existingFile(CommandLine.value(args, ++i, a));
@@ -101,8 +106,11 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         if (train.isEmpty() && repo == null) {
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
+        if (taggerEncoder != null && !trainTagger) {
+            throw new IllegalArgumentException("--tagger-encoder goes with --train-tagger (a trained tagger names its encoder)");
+        }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
+                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
     }
 
     private static double probability(String value, String option) {

@@ -10,9 +10,14 @@ import io.linkrx.extract.MentionExtractor;
 import io.linkrx.extract.tagger.CrfMentionTagger;
 import io.linkrx.extract.tagger.CrfTaggerModel;
 import io.linkrx.extract.tagger.CrfTaggerTrainer;
+import io.linkrx.extract.tagger.SidecarTokenVectors;
 import io.linkrx.extract.tagger.TaggerDictionary;
+import io.linkrx.extract.tagger.TokenVectors;
 import io.linkrx.kb.KnowledgeBase;
 import io.linkrx.link.RerankerBundle;
+import io.linkrx.serving.client.EncoderClient;
+import io.linkrx.serving.encoder.Pooling;
+import io.linkrx.serving.encoder.ShippedEncoders;
 
 /**
  * The mention tagger of an end-to-end evaluation: the CRF model given by {@code --tagger}, one trained now on
@@ -23,6 +28,8 @@ import io.linkrx.link.RerankerBundle;
 final class Taggers {
     static final String MODEL_DIR = "tagger";
     static final String MODEL_FILE = "model.crf";
+    /** The sidecar model serving the tagger's token vectors (a shipped encoder with spans pooling). */
+    static final String ENCODER_MODEL = "tagger-encoder";
 
     record Loaded(MentionExtractor extractor, Map<String, Object> description) {
     }
@@ -30,7 +37,8 @@ final class Taggers {
     private Taggers() {
     }
 
-    static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository) throws java.io.IOException {
+    static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository, SidecarSession sidecar)
+            throws java.io.IOException {
         TaggerDictionary dictionary = TaggerDictionary.of(kb);
         Map<String, Object> info = new LinkedHashMap<>();
         Path model = o.tagger();
@@ -44,7 +52,8 @@ final class Taggers {
                     ? Long.parseLong(RerankerBundle.latestVersion(dir).getFileName().toString()) + 1 : 1;
             model = Files.createDirectories(dir.resolve(Long.toString(version))).resolve(MODEL_FILE);
             CrfTaggerModel trained = new CrfTaggerTrainer(dictionary, java.util.List.of(kb.version()),
-                    CrfTaggerTrainer.Options.defaults()).trainOnFiles(o.train());
+                    CrfTaggerTrainer.Options.defaults(), vectors(o.taggerEncoder(), repository, sidecar))
+                    .trainOnFiles(o.train());
             trained.save(model);
             info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
         } else if (model == null && Files.isDirectory(repository.resolve(MODEL_DIR))) {
@@ -53,8 +62,23 @@ final class Taggers {
         if (model == null) {
             return null;
         }
+        CrfTaggerModel loaded = CrfTaggerModel.load(model);
+        String encoder = loaded.metadata().vectors() == null ? null : loaded.metadata().vectors().encoder();
         info.put("model", model.toString());
-        info.put("extractor", "CRF tagger (Tribuo), dictionary features from the evaluation KB");
-        return new Loaded(CrfMentionTagger.load(model, dictionary, new ContextAssertionDetector()), info);
+        info.put("extractor", "CRF tagger (Tribuo), dictionary features from the evaluation KB"
+                + (encoder == null ? "" : ", token vectors of " + encoder + " through the sidecar"));
+        return new Loaded(new CrfMentionTagger(loaded, dictionary, new ContextAssertionDetector(),
+                vectors(encoder, repository, sidecar)), info);
+    }
+
+    /** The shipped encoder {@code id} served with spans pooling by the sidecar; null for none. */
+    private static TokenVectors vectors(String id, Path repository, SidecarSession sidecar) throws java.io.IOException {
+        if (id == null) {
+            return null;
+        }
+        ShippedEncoders.install(id, repository, ENCODER_MODEL, "1", Pooling.SPANS);
+        sidecar.awaitModel(ENCODER_MODEL, "");
+        return new SidecarTokenVectors(new EncoderClient(sidecar.client, ENCODER_MODEL, ShippedEncoders.MAX_BATCH_SIZE),
+                id);
     }
 }

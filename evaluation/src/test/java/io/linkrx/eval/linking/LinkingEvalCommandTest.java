@@ -141,6 +141,30 @@ class LinkingEvalCommandTest {
     }
 
     @Test
+    void givenATaggerEncoder_thenTheTaggerLearnsFromSidecarTokenVectors_andAReusedTaggerGetsThemFromItsMetadata()
+            throws IOException {
+        Path repo = dir.resolve("models-vectors");
+        JsonNode trained = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
+                "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end", "--train-tagger",
+                "--tagger-encoder", "all-minilm-l6-v2");
+
+        assertThat(trained.path("tagger").path("extractor").asText()).contains("token vectors of all-minilm-l6-v2");
+        assertThat(repo.resolve("tagger-encoder/config.pbtxt")).content().contains("spans");
+        JsonNode metadata = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile());
+        assertThat(metadata.path("vectors").path("encoder").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(metadata.path("vectors").path("dimension").asInt()).isEqualTo(384);
+        assertThat(trained.path("metrics").path("Disease").path("mention_span").path("f1").asDouble()).isGreaterThan(0.8);
+
+        JsonNode reused = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString(),
+                "--end-to-end");
+        assertThat(reused.path("tagger").path("model").asText()).endsWith("tagger/1/model.crf");
+        for (String type : List.of("Disease", "Chemical")) {
+            assertThat(reused.path("metrics").path(type).path("mention_span"))
+                    .isEqualTo(trained.path("metrics").path(type).path("mention_span"));
+        }
+    }
+
+    @Test
     void givenAWarmUpCorpusThenItIsLinkedUntimedAndTheTimedPassStartsWithAnEmptyRetrievalCache() throws IOException {
         Path repo = dir.resolve("models-warm");
         run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",

@@ -32,11 +32,17 @@ import java.util.Set;
  * sequence of the batch, run through the transformer ({@code input_ids}, {@code attention_mask},
  * {@code token_type_ids}: those the model declares), and the token states ({@code last_hidden_state} [B, T, H] or a
  * configured output) pooled ({@code mean} under the attention mask, or {@code cls}). An output that is already
- * [B, H] (an export with pooling inside) is only normalised.
+ * [B, H] (an export with pooling inside) is only normalised. With {@code spans} pooling the signature is input
+ * {@code TEXT} plus {@code SPANS} INT32 [-1, -1, 2] and output {@code SPAN_EMBEDDING} FP32 [-1, -1, H]: the
+ * contextual vector of every given span of every text (see {@link SpanPooling}).
  */
 public final class EncoderModel extends OrtModel {
     public static final String INPUT = "TEXT";
     public static final String OUTPUT = "EMBEDDING";
+    /** With {@link Pooling#SPANS}: INT32 [-1, -1, 2], per text the UTF-16 [begin, end) char spans to pool. */
+    public static final String SPANS = "SPANS";
+    /** With {@link Pooling#SPANS}: FP32 [-1, -1, H], one vector per span (zeros for an empty or unmatched span). */
+    public static final String SPAN_OUTPUT = "SPAN_EMBEDDING";
     static final String INPUT_IDS = "input_ids";
     static final String ATTENTION_MASK = "attention_mask";
     static final String TOKEN_TYPE_IDS = "token_type_ids";
@@ -114,14 +120,24 @@ public final class EncoderModel extends OrtModel {
                         + shape.length + ", expected [batch, tokens, hidden] or [batch, hidden]");
             }
             this.pooledOutput = shape.length == 2;
+            if (pooledOutput && settings.pooling() == Pooling.SPANS) {
+                throw new IllegalArgumentException("model " + label() + ": pooling 'spans' needs token states"
+                        + " [batch, tokens, hidden], but output '" + wanted + "' is already pooled");
+            }
             long h = shape[shape.length - 1];
             if (h <= 0) {
                 // symbolic hidden size: find it by running one text
                 h = probeHiddenSize();
             }
             this.hidden = Math.toIntExact(h);
-            this.inputs = List.of(new TensorSpec(INPUT, TensorType.BYTES, new long[] {-1}));
-            this.outputs = List.of(new TensorSpec(OUTPUT, TensorType.FP32, new long[] {-1, hidden}));
+            TensorSpec textInput = new TensorSpec(INPUT, TensorType.BYTES, new long[] {-1});
+            if (spanPooling()) {
+                this.inputs = List.of(textInput, new TensorSpec(SPANS, TensorType.INT32, new long[] {-1, -1, 2}));
+                this.outputs = List.of(new TensorSpec(SPAN_OUTPUT, TensorType.FP32, new long[] {-1, -1, hidden}));
+            } else {
+                this.inputs = List.of(textInput);
+                this.outputs = List.of(new TensorSpec(OUTPUT, TensorType.FP32, new long[] {-1, hidden}));
+            }
         } catch (RuntimeException | OrtException e) {
             close();
             throw e instanceof IllegalArgumentException iae ? iae
@@ -161,6 +177,10 @@ public final class EncoderModel extends OrtModel {
         return settings;
     }
 
+    private boolean spanPooling() {
+        return settings.pooling() == Pooling.SPANS;
+    }
+
     /** Convenience for in-process callers: one L2-normalised (unless configured otherwise) vector per text. */
     public float[][] embed(List<String> texts) throws ModelException {
         byte[][] raw = new byte[texts.size()][];
@@ -176,14 +196,43 @@ public final class EncoderModel extends OrtModel {
         return rows;
     }
 
+    /**
+     * Convenience for in-process callers of a {@code spans} encoder: per text, one vector per [begin, end) span.
+     */
+    public float[][][] embedSpans(List<String> texts, List<int[][]> spans) throws ModelException {
+        int width = spans.stream().mapToInt(s -> s.length).max().orElse(0);
+        byte[][] raw = new byte[texts.size()][];
+        int[] flatSpans = new int[texts.size() * width * 2];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = texts.get(i).getBytes(StandardCharsets.UTF_8);
+            for (int w = 0; w < spans.get(i).length; w++) {
+                flatSpans[(i * width + w) * 2] = spans.get(i)[w][0];
+                flatSpans[(i * width + w) * 2 + 1] = spans.get(i)[w][1];
+            }
+        }
+        Tensor out = infer(List.of(Tensor.bytes(INPUT, new long[] {raw.length}, raw),
+                new Tensor(SPANS, TensorType.INT32, new long[] {raw.length, width, 2}, flatSpans))).get(0);
+        float[] flat = (float[]) out.data();
+        float[][][] vectors = new float[raw.length][][];
+        for (int i = 0; i < raw.length; i++) {
+            vectors[i] = new float[spans.get(i).length][hidden];
+            for (int w = 0; w < vectors[i].length; w++) {
+                System.arraycopy(flat, (i * width + w) * hidden, vectors[i][w], 0, hidden);
+            }
+        }
+        return vectors;
+    }
+
     @Override
     protected List<Tensor> run(List<Tensor> request) throws ModelException, OrtException {
-        if (request.size() != 1 || !INPUT.equals(request.get(0).name())) {
-            List<String> names = request.stream().map(Tensor::name).toList();
-            throw new ModelException("model " + label() + " takes exactly one input '" + INPUT
-                    + "' (BYTES, UTF-8 texts); got " + names, true);
+        List<String> names = request.stream().map(Tensor::name).toList();
+        List<String> expected = inputs.stream().map(TensorSpec::name).toList();
+        if (names.size() != expected.size() || !names.containsAll(expected)) {
+            throw new ModelException("model " + label() + " takes the inputs " + expected + " ('" + INPUT
+                    + "': BYTES, UTF-8 texts" + (spanPooling() ? "; '" + SPANS + "': INT32 [texts, spans, 2]" : "")
+                    + "); got " + names, true);
         }
-        Tensor text = request.get(0);
+        Tensor text = request.get(names.indexOf(INPUT));
         if (text.type() != TensorType.BYTES) {
             throw new ModelException("model " + label() + ": input '" + INPUT + "' must be BYTES, got "
                     + text.type(), true);
@@ -200,8 +249,11 @@ public final class EncoderModel extends OrtModel {
             throw new ModelException("model " + label() + ": batch size " + batch + " exceeds max_batch_size "
                     + settings.maxBatchSize(), true);
         }
+        Tensor spans = spanPooling() ? SpanPooling.checkSpans(request.get(names.indexOf(SPANS)), batch, label())
+                : null;
         if (batch == 0) {
-            return List.of(Tensor.fp32(OUTPUT, new long[] {0, hidden}, new float[0]));
+            return List.of(spans != null ? Tensor.fp32(SPAN_OUTPUT, new long[] {0, spans.shape()[1], hidden},
+                    new float[0]) : Tensor.fp32(OUTPUT, new long[] {0, hidden}, new float[0]));
         }
         List<String> texts = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
@@ -221,16 +273,19 @@ public final class EncoderModel extends OrtModel {
             if (!(v instanceof OnnxTensor states)) {
                 throw new OrtException("output '" + outputName + "' is not a tensor");
             }
-            embeddings = pool(states, b);
+            embeddings = spans == null ? pool(states, b)
+                    : SpanPooling.pool(states, b.tokens(), spans, settings.textPrefix().length(), hidden);
         }
+        int rows = spans == null ? batch : batch * (int) spans.shape()[1];
         if (settings.normalize()) {
-            normalize(embeddings, batch, hidden);
+            normalize(embeddings, rows, hidden);
         }
-        return List.of(Tensor.fp32(OUTPUT, new long[] {batch, hidden}, embeddings));
+        return List.of(spans == null ? Tensor.fp32(OUTPUT, new long[] {batch, hidden}, embeddings)
+                : Tensor.fp32(SPAN_OUTPUT, new long[] {batch, spans.shape()[1], hidden}, embeddings));
     }
 
     /** Token ids, type ids and mask of a batch, padded to its longest sequence, row-major [batch, length]. */
-    record Batch(int size, int length, long[] ids, long[] typeIds, long[] mask) {}
+    record Batch(int size, int length, long[] ids, long[] typeIds, long[] mask, List<TextTokenizer.Tokens> tokens) {}
 
     private Batch tokenize(List<String> texts) {
         List<TextTokenizer.Tokens> tokens = new ArrayList<>(texts.size());
@@ -250,7 +305,7 @@ public final class EncoderModel extends OrtModel {
             System.arraycopy(tk.typeIds(), 0, types, i * longest, tk.length());
             System.arraycopy(tk.mask(), 0, mask, i * longest, tk.length());
         }
-        return new Batch(n, longest, ids, types, mask);
+        return new Batch(n, longest, ids, types, mask, tokens);
     }
 
     /** The ONNX inputs of a batch; closes them all. */

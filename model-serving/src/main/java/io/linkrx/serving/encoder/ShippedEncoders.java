@@ -78,6 +78,11 @@ public final class ShippedEncoders {
 
     /** The config.pbtxt of a shipped encoder served under {@code modelName}. */
     public static ModelConfig config(Shipped s, String modelName) {
+        return config(s, modelName, s.pooling());
+    }
+
+    /** The config.pbtxt of a shipped encoder served under {@code modelName} with another pooling (e.g. spans). */
+    public static ModelConfig config(Shipped s, String modelName, Pooling pooling) {
         ModelConfig.Builder b = ModelConfig.newBuilder()
                 .setName(modelName)
                 .setPlatform("onnxruntime_onnx")
@@ -88,7 +93,7 @@ public final class ShippedEncoders {
                         .setMaxQueueDelayMicroseconds(2000))
                 .putParameters("kind", param(EncoderModelLoader.KIND))
                 .putParameters("encoder", param(s.id()))
-                .putParameters("pooling", param(s.pooling().configName()))
+                .putParameters("pooling", param(pooling.configName()))
                 .putParameters("max_length", param(Integer.toString(s.maxLength())))
                 .putParameters("output", param("last_hidden_state"))
                 .putParameters("normalize", param("true"));
@@ -120,7 +125,17 @@ public final class ShippedEncoders {
      */
     public static Path install(String encoderId, Path repository, String modelName, String version)
             throws IOException {
+        return install(encoderId, repository, modelName, version, null);
+    }
+
+    /**
+     * Like {@link #install(String, Path, String, String)}, served with {@code pooling} instead of the encoder's own
+     * (null: its own); {@link Pooling#SPANS} serves contextual word vectors to the mention tagger.
+     */
+    public static Path install(String encoderId, Path repository, String modelName, String version, Pooling pooling)
+            throws IOException {
         Shipped s = byId(encoderId);
+        ModelConfig config = config(s, modelName, pooling == null ? s.pooling() : pooling);
         if (modelName == null || !modelName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("Bad model name '" + modelName + "'");
         }
@@ -137,13 +152,13 @@ public final class ShippedEncoders {
             if (sameSize(versionDir.resolve("model.onnx"), model)
                     && sameSize(versionDir.resolve("tokenizer.json"), tokenizer)) {
                 LOG.info("Encoder {} already in {} (version {})", s.id(), modelDir, version);
-                writeConfigIfAbsent(modelDir, config(s, modelName));
+                writeConfigIfAbsent(modelDir, config);
                 return modelDir;
             }
             throw new FileAlreadyExistsException(versionDir.toString(), null,
                     "version " + version + " of model " + modelName + " exists with other files; not overwritten");
         }
-        writeConfig(modelDir, config(s, modelName));
+        writeConfig(modelDir, config);
 
         Path staging = Files.createTempDirectory(modelDir, ".staging-" + version + "-");
         try {
@@ -217,7 +232,8 @@ public final class ShippedEncoders {
     }
 
     /**
-     * {@code ShippedEncoders <encoder-id> <repository-dir> [model-name (default encoder)] [version (default 1)]};
+     * {@code ShippedEncoders <encoder-id> <repository-dir> [model-name (default encoder)] [version (default 1)]
+     * [pooling (default the encoder's; spans for a tagger's token vectors)]};
      * {@code ShippedEncoders --list} lists the shipped encoders.
      */
     public static void main(String[] args) throws IOException {
@@ -225,13 +241,13 @@ public final class ShippedEncoders {
             ALL.forEach(s -> System.out.println(s.id() + "\t" + s.description()));
             return;
         }
-        if (args.length < 2 || args.length > 4) {
-            System.err.println("usage: ShippedEncoders <encoder-id> <repository-dir> [model-name] [version]"
+        if (args.length < 2 || args.length > 5) {
+            System.err.println("usage: ShippedEncoders <encoder-id> <repository-dir> [model-name] [version] [pooling]"
                     + " | --list\n  encoders: " + ALL.stream().map(Shipped::id).collect(Collectors.joining(", ")));
             System.exit(2);
         }
         Path dir = install(args[0], Path.of(args[1]), args.length > 2 ? args[2] : "encoder",
-                args.length > 3 ? args[3] : "1");
+                args.length > 3 ? args[3] : "1", args.length > 4 ? Pooling.parse(args[4]) : null);
         System.out.println(dir.toAbsolutePath());
     }
 }

@@ -2,6 +2,7 @@ package io.linkrx.serving.encoder;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,8 +24,12 @@ public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int maxLength;
 
-    /** Token ids, token type ids and attention mask of one text (all the same length). */
-    public record Tokens(long[] ids, long[] typeIds, long[] mask) {
+    /**
+     * Token ids, token type ids, attention mask and char span of every token of one text (all the same length). A
+     * span is a pair of UTF-16 offsets into the text, as Java indexes strings; special tokens ([CLS], [SEP]) have
+     * begin -1.
+     */
+    public record Tokens(long[] ids, long[] typeIds, long[] mask, int[] begins, int[] ends) {
         public int length() {
             return ids.length;
         }
@@ -68,7 +73,24 @@ public final class TextTokenizer implements AutoCloseable {
 
     public Tokens encode(String text) {
         Encoding e = tokenizer.encode(text);
-        return new Tokens(e.getIds(), e.getTypeIds(), e.getAttentionMask());
+        CharSpan[] spans = e.getCharTokenSpans();
+        long[] special = e.getSpecialTokenMask();
+        int n = e.getIds().length;
+        int[] begins = new int[n];
+        int[] ends = new int[n];
+        // the Rust tokenizer counts code points; a character outside the BMP is two Java chars
+        boolean surrogates = text.codePointCount(0, text.length()) != text.length();
+        for (int i = 0; i < n; i++) {
+            CharSpan span = spans[i];
+            if (span == null || special[i] == 1) {
+                begins[i] = -1;
+                ends[i] = -1;
+            } else {
+                begins[i] = surrogates ? text.offsetByCodePoints(0, span.getStart()) : span.getStart();
+                ends[i] = surrogates ? text.offsetByCodePoints(0, span.getEnd()) : span.getEnd();
+            }
+        }
+        return new Tokens(e.getIds(), e.getTypeIds(), e.getAttentionMask(), begins, ends);
     }
 
     @Override

@@ -50,14 +50,52 @@ public final class Tensors {
             throw new IllegalArgumentException("output " + name + " has shape " + output.getShapeList() + ", expected [" + rows + ", H]");
         }
         int width = (int) output.getShape(1);
-        float[] flat = response.getRawOutputContentsCount() > 0
-                ? rawFloats(response, index, name, rows * width)
-                : typedFloats(output, name, rows * width);
+        float[] flat = floats(response, index, name, rows * width);
         float[][] matrix = new float[rows][];
         for (int r = 0; r < rows; r++) {
             matrix[r] = Arrays.copyOfRange(flat, r * width, (r + 1) * width);
         }
         return matrix;
+    }
+
+    /** Little-endian INT32 values as one raw tensor (for {@code raw_input_contents}). */
+    public static ByteString int32Tensor(int[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asIntBuffer().put(values);
+        return ByteString.copyFrom(buffer);
+    }
+
+    /**
+     * The FP32 output {@code name} of shape [rows, columns, width], as [rows][columns][width].
+     *
+     * @throws IllegalArgumentException when the output is missing or has another type or shape
+     */
+    public static float[][][] fp32Cube(ModelInferResponse response, String name, int rows, int columns) {
+        int index = outputIndex(response, name);
+        InferOutputTensor output = response.getOutputs(index);
+        if (!"FP32".equals(output.getDatatype())) {
+            throw new IllegalArgumentException("output " + name + " is " + output.getDatatype() + ", expected FP32");
+        }
+        if (output.getShapeCount() != 3 || output.getShape(0) != rows || output.getShape(1) != columns
+                || output.getShape(2) < 1 || output.getShape(2) > Integer.MAX_VALUE / Math.max(1L, (long) rows * columns)) {
+            throw new IllegalArgumentException("output " + name + " has shape " + output.getShapeList() + ", expected ["
+                    + rows + ", " + columns + ", H]");
+        }
+        int width = (int) output.getShape(2);
+        float[] flat = floats(response, index, name, rows * columns * width);
+        float[][][] cube = new float[rows][columns][];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int from = (r * columns + c) * width;
+                cube[r][c] = Arrays.copyOfRange(flat, from, from + width);
+            }
+        }
+        return cube;
+    }
+
+    private static float[] floats(ModelInferResponse response, int index, String name, int count) {
+        return response.getRawOutputContentsCount() > 0 ? rawFloats(response, index, name, count)
+                : typedFloats(response.getOutputs(index), name, count);
     }
 
     private static int outputIndex(ModelInferResponse response, String name) {

@@ -26,20 +26,40 @@ public final class CrfMentionTagger implements MentionExtractor {
     private final ContextAssertionDetector assertions;
     private final boolean documentConsistency;
 
-    /** A tagger with document-level consistency, see {@link MentionConsistency}. */
+    /** A tagger with document-level consistency, see {@link MentionConsistency}, and no token vectors. */
     public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions) {
-        this(model, dictionary, assertions, true);
+        this(model, dictionary, assertions, null, true);
+    }
+
+    /** A tagger with document-level consistency and the token vectors its model was trained with. */
+    public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions,
+                            TokenVectors vectors) {
+        this(model, dictionary, assertions, vectors, true);
     }
 
     /**
      * @param dictionary          the names the model was trained with; others change its dictionary features
+     * @param vectors             the token vectors the model was trained with (null when it was trained without)
      * @param documentConsistency after tagging, give defined short forms the type of their tagged long form and
      *                            tag other occurrences of tagged strings (see {@link MentionConsistency})
      */
     public CrfMentionTagger(CrfTaggerModel model, TaggerDictionary dictionary, ContextAssertionDetector assertions,
-                            boolean documentConsistency) {
+                            TokenVectors vectors, boolean documentConsistency) {
         this.model = Objects.requireNonNull(model, "model");
-        this.encoder = new DocumentEncoder(Objects.requireNonNull(dictionary, "dictionary"));
+        ModelMetadata.VectorsInfo trainedWith = model.metadata().vectors();
+        if (trainedWith != null && vectors == null) {
+            throw new IllegalArgumentException("the tagger model was trained with the token vectors of encoder '"
+                    + trainedWith.encoder() + "' (" + trainedWith.dimension() + "-d); give it that encoder");
+        }
+        if (trainedWith == null && vectors != null) {
+            throw new IllegalArgumentException("the tagger model was trained without token vectors, but encoder '"
+                    + vectors.name() + "' was given; leave it out or retrain the model with it");
+        }
+        if (trainedWith != null && !trainedWith.encoder().equals(vectors.name())) {
+            LOG.warn("Tagger model trained with the token vectors of encoder '{}' is given those of '{}'",
+                    trainedWith.encoder(), vectors.name());
+        }
+        this.encoder = new DocumentEncoder(Objects.requireNonNull(dictionary, "dictionary"), vectors);
         this.assertions = Objects.requireNonNull(assertions, "assertions");
         this.documentConsistency = documentConsistency;
         String trained = model.metadata().dictionary().fingerprint();
@@ -50,10 +70,10 @@ public final class CrfMentionTagger implements MentionExtractor {
         }
     }
 
-    /** Loads a model saved by {@link CrfTaggerModel#save}. */
+    /** Loads a model saved by {@link CrfTaggerModel#save}; {@code vectors} as the model was trained (or null). */
     public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary,
-                                        ContextAssertionDetector assertions) {
-        return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions);
+                                        ContextAssertionDetector assertions, TokenVectors vectors) {
+        return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions, vectors);
     }
 
     @Override

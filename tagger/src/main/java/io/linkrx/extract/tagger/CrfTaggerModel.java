@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -79,18 +78,42 @@ public final class CrfTaggerModel {
 
     /** The label of every token of the sentence. */
     List<String> tag(EncodedSentence sentence) {
+        if (sentence.vectors() != null && sentence.vectors().length > 0 && metadata.vectors() != null
+                && sentence.vectors()[0].length != metadata.vectors().dimension()) {
+            throw new IllegalStateException("token vectors have " + sentence.vectors()[0].length
+                    + " dimensions but the tagger model was trained on " + metadata.vectors().dimension());
+        }
         List<Example<Label>> tokens = new ArrayList<>(sentence.features().size());
-        for (List<String> f : sentence.features()) {
-            tokens.add(example(f, LabelFactory.UNKNOWN_LABEL));
+        for (int i = 0; i < sentence.features().size(); i++) {
+            tokens.add(example(sentence.features().get(i), sentence.vectors() == null ? null : sentence.vectors()[i],
+                    LabelFactory.UNKNOWN_LABEL));
         }
         List<Prediction<Label>> predictions = crf.predict(new SequenceExample<>(tokens));
         return predictions.stream().map(p -> p.getOutput().getLabel()).toList();
     }
 
-    /** A token as a Tribuo example: its features, each with value 1. */
-    static Example<Label> example(List<String> features, Label label) {
-        double[] ones = new double[features.size()];
-        Arrays.fill(ones, 1.0);
-        return new ArrayExample<>(label, features.toArray(String[]::new), ones);
+    /** A token as a Tribuo example: its features, each with value 1, then its vector's components (if any). */
+    static Example<Label> example(List<String> features, float[] vector, Label label) {
+        int n = features.size();
+        int d = vector == null ? 0 : vector.length;
+        String[] names = new String[n + d];
+        double[] values = new double[n + d];
+        for (int i = 0; i < n; i++) {
+            names[i] = features.get(i);
+            values[i] = 1.0;
+        }
+        for (int k = 0; k < d; k++) {
+            names[n + k] = VECTOR_FEATURES[k];
+            values[n + k] = vector[k];
+        }
+        return new ArrayExample<>(label, names, values);
+    }
+
+    private static final String[] VECTOR_FEATURES = new String[4096];
+
+    static {
+        for (int k = 0; k < VECTOR_FEATURES.length; k++) {
+            VECTOR_FEATURES[k] = String.format("v%04d", k);
+        }
     }
 }

@@ -82,16 +82,26 @@ public final class CrfTaggerTrainer {
     private final List<String> dictionarySources;
     private final Options options;
     private final DocumentEncoder encoder;
+    private final TokenVectors vectors;
 
     /**
      * @param dictionary        names for the dictionary features (the tagger must later get the same ones)
      * @param dictionarySources where the names came from, recorded in the metadata
      */
     public CrfTaggerTrainer(TaggerDictionary dictionary, List<String> dictionarySources, Options options) {
+        this(dictionary, dictionarySources, options, null);
+    }
+
+    /**
+     * @param vectors contextual token vectors as features (the tagger must later get the same ones); null for none
+     */
+    public CrfTaggerTrainer(TaggerDictionary dictionary, List<String> dictionarySources, Options options,
+                            TokenVectors vectors) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         this.dictionarySources = List.copyOf(dictionarySources);
         this.options = Objects.requireNonNull(options, "options");
-        this.encoder = new DocumentEncoder(dictionary);
+        this.vectors = vectors;
+        this.encoder = new DocumentEncoder(dictionary, vectors);
     }
 
     /** Trains on PubTator files (plain or gzip). */
@@ -140,8 +150,22 @@ public final class CrfTaggerTrainer {
         ModelMetadata metadata = new ModelMetadata(TokenFeatures.VERSION, labelNames(dataset), sources,
                 new ModelMetadata.DictionaryInfo(dictionarySources, dictionary.size(), dictionary.fingerprint()),
                 options, sentences.size(), tokens, features, corpus.skippedSpans(), epochSeconds, seconds,
-                Instant.now().toString(), Tribuo.VERSION);
+                Instant.now().toString(), Tribuo.VERSION, vectorsInfo(sentences));
         return new CrfTaggerModel(crf, metadata);
+    }
+
+    private ModelMetadata.VectorsInfo vectorsInfo(List<Labelled> sentences) {
+        if (vectors == null) {
+            return null;
+        }
+        for (Labelled l : sentences) {
+            if (l.sentence().vectors() == null) {
+                // a model trained on some sentences without vectors would learn that they may be missing at random
+                throw new IllegalStateException("the token vectors of encoder '" + vectors.name()
+                        + "' were unavailable for part of the training corpus; not training on partial features");
+            }
+        }
+        return new ModelMetadata.VectorsInfo(vectors.name(), sentences.get(0).sentence().vectors()[0].length);
     }
 
     private Corpus label(List<PubTatorDocument> docs) {
@@ -197,7 +221,8 @@ public final class CrfTaggerTrainer {
                 features = features.stream().filter(f -> f.equals("b")
                         || counts.getOrDefault(f, 0) >= options.minFeatureCount()).toList();
             }
-            tokens.add(CrfTaggerModel.example(features, new Label(l.labels().get(i))));
+            tokens.add(CrfTaggerModel.example(features,
+                    l.sentence().vectors() == null ? null : l.sentence().vectors()[i], new Label(l.labels().get(i))));
         }
         return new SequenceExample<>(tokens);
     }

@@ -19,15 +19,23 @@ final class DocumentEncoder {
     private final TaggerDictionary dictionary;
     private final AbbreviationDetector abbreviations = new AbbreviationDetector();
 
+    private final TokenVectors vectors;
+
     DocumentEncoder(TaggerDictionary dictionary) {
+        this(dictionary, null);
+    }
+
+    /** @param vectors contextual token vectors, or null for none */
+    DocumentEncoder(TaggerDictionary dictionary, TokenVectors vectors) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+        this.vectors = vectors;
     }
 
     EncodedDocument encode(String text) {
         List<Token> tokens = TaggerTokenizer.tokenize(text);
         AbbreviationMap defined = AbbreviationMap.of(abbreviations.detect(text));
         Map<Integer, List<String>> abbreviationFeatures = AbbreviationFeatures.of(text, tokens, defined, dictionary);
-        List<EncodedSentence> sentences = new ArrayList<>();
+        List<TokenVectors.Sentence> spans = new ArrayList<>();
         int t = 0;
         for (SentenceSplitter.Span s : SentenceSplitter.split(text)) {
             while (t < tokens.size() && tokens.get(t).begin() < s.begin()) {
@@ -38,10 +46,16 @@ final class DocumentEncoder {
                 t++;
             }
             if (t > from) {
-                List<Token> sentence = tokens.subList(from, t);
-                sentences.add(new EncodedSentence(s.begin(), s.end(), sentence,
-                        TokenFeatures.extract(text, sentence, dictionary, abbreviationFeatures)));
+                spans.add(new TokenVectors.Sentence(s.begin(), s.end(), tokens.subList(from, t)));
             }
+        }
+        List<float[][]> vs = vectors == null || spans.isEmpty() ? null : vectors.of(text, spans);
+        List<EncodedSentence> sentences = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            TokenVectors.Sentence s = spans.get(i);
+            sentences.add(new EncodedSentence(s.begin(), s.end(), s.tokens(),
+                    TokenFeatures.extract(text, s.tokens(), dictionary, abbreviationFeatures),
+                    vs == null ? null : vs.get(i)));
         }
         return new EncodedDocument(tokens, defined, sentences);
     }

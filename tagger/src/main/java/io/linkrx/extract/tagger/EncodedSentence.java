@@ -11,6 +11,7 @@ import io.linkrx.text.Token;
  * @param end      exclusive end
  * @param tokens   tokens with offsets into the whole text
  * @param features feature names per token, same order as {@code tokens}
+ * @param vectors  contextual vectors per token (see {@link TokenVectors}), or null when the tagger uses none
  */
-record EncodedSentence(int begin, int end, List<Token> tokens, List<List<String>> features) {
+record EncodedSentence(int begin, int end, List<Token> tokens, List<List<String>> features, float[][] vectors) {
 }

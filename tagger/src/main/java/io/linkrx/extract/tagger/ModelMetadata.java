@@ -19,14 +19,20 @@ import java.util.List;
  * @param trainingSeconds      wall time of the whole training, encoding included
  * @param created              ISO-8601 instant
  * @param tribuoVersion        the Tribuo version that wrote the model
+ * @param vectors              the contextual token vectors the model was trained with; null for none
  */
 public record ModelMetadata(String featureSetVersion, List<String> labels, List<TrainingFile> trainingFiles,
                             DictionaryInfo dictionary, CrfTaggerTrainer.Options training, int sentences,
                             long tokens, int features, int skippedSpans, List<Double> epochSeconds,
-                            double trainingSeconds, String created, String tribuoVersion) {
+                            double trainingSeconds, String created, String tribuoVersion,
+                            VectorsInfo vectors) {
 
     /** A corpus file used for training. */
     public record TrainingFile(String path, String sha256, int documents) {
+    }
+
+    /** Contextual token vectors: the encoder that gave them and their dimension. */
+    public record VectorsInfo(String encoder, int dimension) {
     }
 
     /** The dictionary given to the trainer. */

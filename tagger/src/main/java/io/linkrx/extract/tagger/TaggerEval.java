@@ -51,7 +51,7 @@ public final class TaggerEval {
         if (dict != null) {
             systems.put("dictionary", dict);
         }
-        systems.put("taggerSentenceOnly", new CrfMentionTagger(model, dictionary, assertions, false));
+        systems.put("taggerSentenceOnly", new CrfMentionTagger(model, dictionary, assertions, null, false));
         systems.put("tagger", tagger);
         if (dict != null) {
             systems.put("combined", new CombinedMentionExtractor(List.of(tagger, dict)));
