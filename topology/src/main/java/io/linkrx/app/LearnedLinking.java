@@ -18,7 +18,6 @@ import io.linkrx.extract.tagger.CrfTaggerModel;
 import io.linkrx.extract.tagger.ModelMetadata;
 import io.linkrx.extract.tagger.SidecarTokenVectors;
 import io.linkrx.extract.tagger.TaggerDictionary;
-import io.linkrx.extract.tagger.TokenVectors;
 import io.linkrx.index.HybridRetriever;
 import io.linkrx.index.IndexRequirements;
 import io.linkrx.index.KbIndex;
@@ -42,6 +41,7 @@ import io.linkrx.stage.ExtractMentionsStage;
 import io.linkrx.stage.NoteValidator;
 import io.linkrx.stage.Provenances;
 import io.linkrx.stage.RetrieveCandidatesStage;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -101,7 +101,7 @@ final class LearnedLinking {
         Provenances provenances = new Provenances(clock, () -> versions.current().linkingKb().version());
         return LinkingStages.assemble(config, first.linkingKb(),
                 new ExtractMentionsStage(new NoteValidator(LinkingStages.MAX_NOTE_CHARS),
-                        extractor(config, kb, versions, client), provenances),
+                        extractor(config, kb, versions, client, registry), provenances),
                 new RetrieveCandidatesStage(new NoteCandidateGenerator(() -> versions.current().generator(), kb,
                         Integer.MAX_VALUE),
                         index == null ? LinkingStages.RETRIEVER_VERSION : "kb-index", provenances),
@@ -113,7 +113,7 @@ final class LearnedLinking {
      * served version's names (it follows promotions).
      */
     private static MentionExtractor extractor(LinkrxConfig config, KnowledgeBase kb, RerankerVersions versions,
-                                              InferenceClient client) {
+                                              InferenceClient client, MeterRegistry registry) {
         String model = config.get(Setting.TAGGER_MODEL).trim();
         if (model.isEmpty()) {
             return new VersionedExtractor(versions,
@@ -123,9 +123,15 @@ final class LearnedLinking {
         CrfTaggerModel tagger = CrfTaggerModel.load(Path.of(model));
         ModelMetadata.VectorsInfo vectors = tagger.metadata().vectors();
         // a tagger trained with contextual token vectors gets them from the sidecar, like the evaluation's
-        TokenVectors served = vectors == null ? null : new SidecarTokenVectors(new EncoderClient(client,
+        SidecarTokenVectors served = vectors == null ? null : new SidecarTokenVectors(new EncoderClient(client,
                 config.get(Setting.TAGGER_ENCODER_MODEL).trim(),
                 LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0)), vectors.encoder());
+        if (served != null) {
+            // notes tagged without their vectors (the sidecar did not answer): fewer, less exact mentions
+            FunctionCounter.builder("linkrx.tagger.vectors.unavailable", served, SidecarTokenVectors::unavailableCalls)
+                    .description("Notes tagged without their token vectors because the sidecar did not answer")
+                    .register(registry);
+        }
         return new CrfMentionTagger(tagger, TaggerDictionary.of(kb), new ContextAssertionDetector(), served);
     }
 

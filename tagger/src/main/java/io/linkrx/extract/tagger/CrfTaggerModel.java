@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.tribuo.Example;
 import org.tribuo.Prediction;
@@ -83,37 +85,52 @@ public final class CrfTaggerModel {
             throw new IllegalStateException("token vectors have " + sentence.vectors()[0].length
                     + " dimensions but the tagger model was trained on " + metadata.vectors().dimension());
         }
+        int window = metadata.vectors() == null ? 0 : metadata.vectors().window();
         List<Example<Label>> tokens = new ArrayList<>(sentence.features().size());
         for (int i = 0; i < sentence.features().size(); i++) {
-            tokens.add(example(sentence.features().get(i), sentence.vectors() == null ? null : sentence.vectors()[i],
-                    LabelFactory.UNKNOWN_LABEL));
+            tokens.add(example(sentence.features().get(i), sentence.vectors(), i, window, LabelFactory.UNKNOWN_LABEL));
         }
         List<Prediction<Label>> predictions = crf.predict(new SequenceExample<>(tokens));
         return predictions.stream().map(p -> p.getOutput().getLabel()).toList();
     }
 
-    /** A token as a Tribuo example: its features, each with value 1, then its vector's components (if any). */
-    static Example<Label> example(List<String> features, float[] vector, Label label) {
+    /**
+     * Token {@code i} of a sentence as a Tribuo example: its features, each with value 1, then (when the sentence has
+     * vectors) the components of its own vector and of the vectors of the {@code window} tokens on each side, each
+     * position its own features (a neighbour past the sentence's edge has none).
+     */
+    static Example<Label> example(List<String> features, float[][] vectors, int i, int window, Label label) {
         int n = features.size();
-        int d = vector == null ? 0 : vector.length;
-        String[] names = new String[n + d];
-        double[] values = new double[n + d];
-        for (int i = 0; i < n; i++) {
-            names[i] = features.get(i);
-            values[i] = 1.0;
+        int d = vectors == null || vectors.length == 0 ? 0 : vectors[0].length;
+        int from = Math.max(0, i - window);
+        int to = d == 0 ? from - 1 : Math.min(vectors.length - 1, i + window);
+        String[] names = new String[n + d * Math.max(0, to - from + 1)];
+        double[] values = new double[names.length];
+        for (int f = 0; f < n; f++) {
+            names[f] = features.get(f);
+            values[f] = 1.0;
         }
-        for (int k = 0; k < d; k++) {
-            names[n + k] = VECTOR_FEATURES[k];
-            values[n + k] = vector[k];
+        int at = n;
+        for (int t = from; t <= to; t++) {
+            for (int k = 0; k < d; k++, at++) {
+                names[at] = vectorFeature(t - i, k);
+                values[at] = vectors[t][k];
+            }
         }
         return new ArrayExample<>(label, names, values);
     }
 
-    private static final String[] VECTOR_FEATURES = new String[4096];
+    /** Names of vector components: "v0012" for the token's own, "v-1:0012" / "v+1:0012" for its neighbours'. */
+    private static final Map<Integer, String[]> VECTOR_FEATURES = new ConcurrentHashMap<>();
 
-    static {
-        for (int k = 0; k < VECTOR_FEATURES.length; k++) {
-            VECTOR_FEATURES[k] = String.format("v%04d", k);
-        }
+    private static String vectorFeature(int offset, int k) {
+        String[] names = VECTOR_FEATURES.computeIfAbsent(offset, o -> {
+            String[] out = new String[4096];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = o == 0 ? String.format("v%04d", j) : String.format("v%+d:%04d", o, j);
+            }
+            return out;
+        });
+        return k < names.length ? names[k] : (offset == 0 ? "v" + k : "v" + offset + ":" + k);
     }
 }

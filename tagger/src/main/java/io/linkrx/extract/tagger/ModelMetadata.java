@@ -31,8 +31,11 @@ public record ModelMetadata(String featureSetVersion, List<String> labels, List<
     public record TrainingFile(String path, String sha256, int documents) {
     }
 
-    /** Contextual token vectors: the encoder that gave them and their dimension. */
-    public record VectorsInfo(String encoder, int dimension) {
+    /**
+     * Contextual token vectors: the encoder that gave them, their dimension, and how many neighbours on each side
+     * a token also sees the vectors of (0 in models trained before neighbours were added).
+     */
+    public record VectorsInfo(String encoder, int dimension, int window) {
     }
 
     /** The dictionary given to the trainer. */

@@ -58,25 +58,26 @@ class TokenVectorsTaggerTest {
 
     @Test
     void givenVectors_whenTrained_thenTheMetadataNamesTheEncoderAndDimension(@TempDir Path dir) {
-        assertThat(model.metadata().vectors()).isEqualTo(new ModelMetadata.VectorsInfo("disease-words", 2));
+        assertThat(model.metadata().vectors()).isEqualTo(new ModelMetadata.VectorsInfo("disease-words", 2, CrfTaggerTrainer.VECTOR_WINDOW));
         model.save(dir.resolve("t.crf"));
         assertThat(CrfTaggerModel.load(dir.resolve("t.crf")).metadata().vectors()).isEqualTo(model.metadata().vectors());
     }
 
     @Test
-    void givenAnUnseenWord_whenOnlyItsVectorSaysDisease_thenItIsTaggedAsOne() {
-        String text = "Patients with zorblitis were treated with cisplatin.";
+    void givenUnseenWords_whenOnlyTheirVectorsSayDisease_thenTheyAreTaggedAsOne() {
+        // every training disease has two or three words: the model also learnt what a disease's neighbours look like
+        String text = "Patients with zorblitis quexosis were treated with cisplatin.";
         Set<String> known = new java.util.HashSet<>(DISEASE_WORDS);
-        known.add("zorblitis");
+        known.addAll(List.of("zorblitis", "quexosis"));
 
         List<Mention> withVector = tagger(new DiseaseWordVectors(known)).extract(text);
         List<Mention> without = tagger(new DiseaseWordVectors(DISEASE_WORDS)).extract(text);
 
         assertThat(withVector).anySatisfy(m -> {
-            assertThat(m.text()).isEqualTo("zorblitis");
+            assertThat(m.text()).isEqualTo("zorblitis quexosis");
             assertThat(m.type()).isEqualTo(SemanticType.DISEASE);
         });
-        assertThat(without).noneSatisfy(m -> assertThat(m.text()).isEqualTo("zorblitis"));
+        assertThat(without).noneSatisfy(m -> assertThat(m.text()).contains("zorblitis"));
     }
 
     @Test
