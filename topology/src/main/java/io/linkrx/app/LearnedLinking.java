@@ -15,7 +15,6 @@ import io.linkrx.extract.DictionaryMentionExtractor;
 import io.linkrx.extract.MentionExtractor;
 import io.linkrx.extract.tagger.CrfMentionTagger;
 import io.linkrx.extract.tagger.CrfTaggerModel;
-import io.linkrx.extract.tagger.ModelMetadata;
 import io.linkrx.extract.tagger.SidecarTokenVectors;
 import io.linkrx.extract.tagger.TaggerDictionary;
 import io.linkrx.index.HybridRetriever;
@@ -121,11 +120,11 @@ final class LearnedLinking {
         }
         System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true"); // Tribuo 4.3's generated code
         CrfTaggerModel tagger = CrfTaggerModel.load(Path.of(model));
-        ModelMetadata.VectorsInfo vectors = tagger.metadata().vectors();
+        String encoder = tagger.vectorEncoder();
         // a tagger trained with contextual token vectors gets them from the sidecar, like the evaluation's
-        SidecarTokenVectors served = vectors == null ? null : new SidecarTokenVectors(new EncoderClient(client,
+        SidecarTokenVectors served = encoder == null ? null : new SidecarTokenVectors(new EncoderClient(client,
                 config.get(Setting.TAGGER_ENCODER_MODEL).trim(),
-                LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0)), vectors.encoder());
+                LinkingStages.atLeast(config, Setting.SIDECAR_ENCODER_MAX_BATCH, 0)), encoder);
         if (served != null) {
             // notes tagged without their vectors (the sidecar did not answer): fewer, less exact mentions
             FunctionCounter.builder("linkrx.tagger.vectors.unavailable", served, SidecarTokenVectors::unavailableCalls)

@@ -63,7 +63,7 @@ final class Taggers {
             return null;
         }
         CrfTaggerModel loaded = CrfTaggerModel.load(model);
-        String encoder = loaded.metadata().vectors() == null ? null : loaded.metadata().vectors().encoder();
+        String encoder = loaded.vectorEncoder();
         info.put("model", model.toString());
         info.put("extractor", "CRF tagger (Tribuo), dictionary features from the evaluation KB"
                 + (encoder == null ? "" : ", token vectors of " + encoder + " through the sidecar"));

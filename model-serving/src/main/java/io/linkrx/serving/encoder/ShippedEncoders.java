@@ -135,13 +135,13 @@ public final class ShippedEncoders {
     public static Path install(String encoderId, Path repository, String modelName, String version, Pooling pooling)
             throws IOException {
         Shipped s = byId(encoderId);
-        ModelConfig config = config(s, modelName, pooling == null ? s.pooling() : pooling);
         if (modelName == null || !modelName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("Bad model name '" + modelName + "'");
         }
         if (version == null || !version.matches("[1-9][0-9]*")) {
             throw new IllegalArgumentException("Bad version '" + version + "' (a positive integer)");
         }
+        ModelConfig config = config(s, modelName, pooling == null ? s.pooling() : pooling);
         URL model = resource(s, s.modelResource());
         URL tokenizer = resource(s, s.tokenizerResource());
         Path modelDir = repository.resolve(modelName);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Text encoder on the sidecar: input {@code TEXT} (BYTES, shape [N], UTF-8), output {@code EMBEDDING} (FP32,
@@ -52,20 +54,19 @@ public final class EncoderClient implements AutoCloseable {
         if (texts.isEmpty()) {
             return new Embeddings(new float[0][], model, "");
         }
-        int chunk = maxBatch == 0 ? texts.size() : maxBatch;
-        List<float[]> rows = new ArrayList<>(texts.size());
-        String version = null;
-        for (int from = 0; from < texts.size(); from += chunk) {
-            List<String> part = texts.subList(from, Math.min(texts.size(), from + chunk));
-            Embeddings answer = client.infer(request(part), response -> new Embeddings(
+        List<Embeddings> answers = perChunk(texts.size(), (from, to) -> {
+            List<String> part = texts.subList(from, to);
+            return client.infer(request(part), response -> new Embeddings(
                     finite(Tensors.fp32Matrix(response, OUTPUT, part.size())), model, response.getModelVersion()));
-            if (version != null && (!version.equals(answer.modelVersion()) || answer.get(0).length != rows.get(0).length)) {
-                throw InferenceException.badResponse(model, "model version or width changed between batches of one call");
+        }, Embeddings::modelVersion);
+        List<float[]> rows = new ArrayList<>(texts.size());
+        for (Embeddings answer : answers) {
+            if (answer.get(0).length != answers.get(0).get(0).length) {
+                throw InferenceException.badResponse(model, "embedding width changed between batches of one call");
             }
-            version = answer.modelVersion();
             rows.addAll(List.of(answer.vectors()));
         }
-        return new Embeddings(rows.toArray(float[][]::new), model, version);
+        return new Embeddings(rows.toArray(float[][]::new), model, answers.get(0).modelVersion());
     }
 
     /**
@@ -78,24 +79,43 @@ public final class EncoderClient implements AutoCloseable {
         if (texts.size() != spans.size()) {
             throw new IllegalArgumentException(texts.size() + " texts but " + spans.size() + " span lists");
         }
-        int chunk = maxBatch == 0 || texts.isEmpty() ? Math.max(1, texts.size()) : maxBatch;
         List<float[][]> rows = new ArrayList<>(texts.size());
-        String version = null;
-        for (int from = 0; from < texts.size(); from += chunk) {
-            List<String> part = texts.subList(from, Math.min(texts.size(), from + chunk));
-            List<int[][]> partSpans = spans.subList(from, from + part.size());
-            int width = partSpans.stream().mapToInt(s -> s.length).max().orElse(0);
-            SpanEmbeddings answer = client.infer(spanRequest(part, partSpans, width), response -> new SpanEmbeddings(
-                    finite(Tensors.fp32Cube(response, SPAN_OUTPUT, part.size(), width)), response.getModelVersion()));
-            if (version != null && !version.equals(answer.modelVersion())) {
+        String version = "";
+        for (SpanEmbeddings answer : perChunk(texts.size(), (from, to) -> {
+            List<int[][]> part = spans.subList(from, to);
+            int width = part.stream().mapToInt(s -> s.length).max().orElse(0);
+            SpanEmbeddings padded = client.infer(spanRequest(texts.subList(from, to), part, width), response ->
+                    new SpanEmbeddings(finite(Tensors.fp32Cube(response, SPAN_OUTPUT, part.size(), width)),
+                            response.getModelVersion()));
+            float[][][] trimmed = new float[part.size()][][];
+            for (int i = 0; i < trimmed.length; i++) {
+                trimmed[i] = Arrays.copyOf(padded.vectors()[i], part.get(i).length); // the padding spans' rows go
+            }
+            return new SpanEmbeddings(trimmed, padded.modelVersion());
+        }, SpanEmbeddings::modelVersion)) {
+            rows.addAll(List.of(answer.vectors()));
+            version = answer.modelVersion();
+        }
+        return new SpanEmbeddings(rows.toArray(float[][][]::new), version);
+    }
+
+    /**
+     * Calls {@code call(from, to)} on consecutive chunks of [0, size), each at most {@code maxBatch} long (one chunk
+     * when it is 0); the answers in order.
+     *
+     * @throws InferenceException when two chunks were answered by different model versions (a hot swap in between)
+     */
+    private <A> List<A> perChunk(int size, BiFunction<Integer, Integer, A> call, Function<A, String> version) {
+        int chunk = maxBatch == 0 ? Math.max(1, size) : maxBatch;
+        List<A> answers = new ArrayList<>();
+        for (int from = 0; from < size; from += chunk) {
+            A answer = call.apply(from, Math.min(size, from + chunk));
+            if (!answers.isEmpty() && !version.apply(answers.get(0)).equals(version.apply(answer))) {
                 throw InferenceException.badResponse(model, "model version changed between batches of one call");
             }
-            version = answer.modelVersion();
-            for (int i = 0; i < part.size(); i++) {
-                rows.add(Arrays.copyOf(answer.vectors()[i], partSpans.get(i).length));
-            }
+            answers.add(answer);
         }
-        return new SpanEmbeddings(rows.toArray(float[][][]::new), version == null ? "" : version);
+        return answers;
     }
 
     private ModelInferRequest spanRequest(List<String> texts, List<int[][]> spans, int width) {

@@ -1,6 +1,5 @@
 package io.linkrx.extract.tagger;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,12 +67,6 @@ public final class CrfMentionTagger implements MentionExtractor {
                     + " {}): dictionary features will not mean what the model learnt", dictionary.size(),
                     model.metadata().dictionary().names(), model.metadata().dictionary().sources());
         }
-    }
-
-    /** Loads a model saved by {@link CrfTaggerModel#save}; {@code vectors} as the model was trained (or null). */
-    public static CrfMentionTagger load(Path modelFile, TaggerDictionary dictionary,
-                                        ContextAssertionDetector assertions, TokenVectors vectors) {
-        return new CrfMentionTagger(CrfTaggerModel.load(modelFile), dictionary, assertions, vectors);
     }
 
     @Override

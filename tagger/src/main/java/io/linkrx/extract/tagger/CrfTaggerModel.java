@@ -41,6 +41,11 @@ public final class CrfTaggerModel {
         return metadata;
     }
 
+    /** The encoder whose token vectors the model was trained with (the tagger needs them too); null for none. */
+    public String vectorEncoder() {
+        return metadata.vectors() == null ? null : metadata.vectors().encoder();
+    }
+
     /** The sidecar of a model file: {@code model.crf} has {@code model.crf.json}. */
     public static Path metadataPath(Path modelFile) {
         return modelFile.resolveSibling(modelFile.getFileName() + ".json");

@@ -78,15 +78,15 @@ public final class CrfTaggerTrainer {
     private record Corpus(List<Labelled> sentences, int skippedSpans) {
     }
 
-    private final TaggerDictionary dictionary;
-    private final List<String> dictionarySources;
-    private final Options options;
     /**
      * With token vectors, each token also sees the vectors of its neighbours on either side: on BC5CDR dev this adds
      * +0.0017 document-level F1 for both types over two seeds (docs/BENCHMARKS.md).
      */
     static final int VECTOR_WINDOW = 1;
 
+    private final TaggerDictionary dictionary;
+    private final List<String> dictionarySources;
+    private final Options options;
     private final DocumentEncoder encoder;
     private final TokenVectors vectors;
 
@@ -130,6 +130,7 @@ public final class CrfTaggerTrainer {
         if (sentences.isEmpty()) {
             throw new IllegalArgumentException("no training sentences in " + docs.size() + " documents");
         }
+        ModelMetadata.VectorsInfo vectorsInfo = vectorsInfo(sentences); // before minutes of training, not after
         Map<String, Integer> counts = featureCounts(sentences);
         LabelFactory labels = new LabelFactory();
         MutableSequenceDataset<Label> dataset = new MutableSequenceDataset<>(
@@ -156,7 +157,7 @@ public final class CrfTaggerTrainer {
         ModelMetadata metadata = new ModelMetadata(TokenFeatures.VERSION, labelNames(dataset), sources,
                 new ModelMetadata.DictionaryInfo(dictionarySources, dictionary.size(), dictionary.fingerprint()),
                 options, sentences.size(), tokens, features, corpus.skippedSpans(), epochSeconds, seconds,
-                Instant.now().toString(), Tribuo.VERSION, vectorsInfo(sentences));
+                Instant.now().toString(), Tribuo.VERSION, vectorsInfo);
         return new CrfTaggerModel(crf, metadata);
     }
 
