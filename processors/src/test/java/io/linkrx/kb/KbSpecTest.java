@@ -78,7 +78,7 @@ class KbSpecTest {
                     .isInstanceOf(KnowledgeBaseException.class)
                     .hasMessageContaining("'obo:/data/doid.obo'")
                     .hasMessageContaining("unknown format 'obo'")
-                    .hasMessageContaining("dict, drugbank, inline-test, linkrx, medic, mesh, umls");
+                    .hasMessageContaining("dict, drugbank, inline-test, linkrx, medic, mesh, names, umls");
         }
 
         @Test

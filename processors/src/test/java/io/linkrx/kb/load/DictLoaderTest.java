@@ -61,6 +61,15 @@ class DictLoaderTest {
     }
 
     @Test
+    void givenKeep_whenLoaded_thenIdsOfOtherVocabulariesAreLeftOut() {
+        Path file = write(dir.resolve("medic_dictionary.txt"), DICT);
+
+        KnowledgeBase kb = KnowledgeBase.load("dict:" + file + "?keep=mesh");
+
+        assertThat(kb.concepts()).extracting(Concept::id).containsExactly("C538288", "D003920");
+    }
+
+    @Test
     void givenALineWithoutSeparator_whenLoaded_thenTheErrorNamesFileAndLine() {
         Path file = write(dir.resolve("bad.txt"), "D1||Fever\nD2|Cough\n");
 

@@ -27,6 +27,7 @@ class KbRealDataTest {
     private static final Path DICT = DATA.resolve("medic/medic_dictionary.txt");
     private static final Path MESH_TERMS = DATA.resolve("mesh/mesh2015_descriptor_terms.tsv");
     private static final Path DRUGBANK = DATA.resolve("drugbank_vocabulary/drugbank_vocabulary.csv");
+    private static final Path DRKG_COMPOUNDS = DATA.resolve("drkg/amanpatel117_DRKG-Work/named_compounds.tsv");
 
     @Test
     void medicHasTheDiseasesAndResolvesAlternativeIds() {
@@ -82,6 +83,18 @@ class KbRealDataTest {
         assertThat(metformin.xrefs()).contains("CAS:657-24-9", "UNII:9100L32L2N",
                 "INCHIKEY:XZWYZXLIPXDOLR-UHFFFAOYSA-N");
         assertThat(kb.resolve("CAS:657-24-9")).containsSame(metformin);
+    }
+
+    @Test
+    void drkgCompoundsGiveMeshSupplementaryRecords() {
+        assumeTrue(Files.exists(DRKG_COMPOUNDS));
+        KnowledgeBase kb = timed("names (drkg compounds, MESH)", () -> KnowledgeBases.load(
+                KbSpec.parse("names:" + DRKG_COMPOUNDS + "?type=chemical&keep=MESH")));
+
+        assertThat(kb.size()).isGreaterThan(7_000);
+        assertThat(kb.concepts()).allMatch(c -> c.vocabulary().equals("MESH") && c.type() == SemanticType.CHEMICAL);
+        assertThat(kb.concept("C013592").orElseThrow().preferredName()).isEqualTo("mangiferin");
+        assertThat(kb.concept("C069541")).isEmpty();
     }
 
     @Test
