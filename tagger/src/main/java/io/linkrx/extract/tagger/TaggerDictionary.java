@@ -37,24 +37,35 @@ public final class TaggerDictionary {
     private final Set<SemanticType> types = EnumSet.noneOf(SemanticType.class);
     /** Per type, how many names each normalised word occurs in. */
     private final Map<SemanticType, Map<String, Integer>> wordCounts = new EnumMap<>(SemanticType.class);
+    /** Tree branches of the concepts that have a (type, normalised name), where the source has trees. */
+    private final Map<String, List<String>> branches = new HashMap<>();
     private final String fingerprint;
 
     private TaggerDictionary(List<DictionaryEntry> entries) {
         this.entries = List.copyOf(entries);
-        TreeSet<String> keys = new TreeSet<>();
+        Map<String, Set<String>> branchesByKey = new HashMap<>();
         for (DictionaryEntry e : this.entries) {
             List<String> norms = TaggerTokenizer.tokenize(e.name()).stream().map(Token::norm).toList();
             if (String.join("", norms).length() < MIN_NAME_CHARS) {
                 continue;
             }
+            String key = e.type() + "\t" + String.join(" ", norms);
             trie.add(norms, e.type());
             types.add(e.type());
             Map<String, Integer> counts = wordCounts.computeIfAbsent(e.type(), t -> new HashMap<>());
             for (String w : new HashSet<>(norms)) {
                 counts.merge(w, 1, Integer::sum);
             }
-            keys.add(e.type() + "\t" + String.join(" ", norms));
+            branchesByKey.computeIfAbsent(key, k -> new TreeSet<>()).addAll(e.branches());
         }
+        TreeSet<String> keys = new TreeSet<>();
+        branchesByKey.forEach((key, b) -> {
+            if (!b.isEmpty()) {
+                branches.put(key, List.copyOf(b));
+            }
+            // a dictionary without trees keeps the fingerprint it had before trees were read
+            keys.add(b.isEmpty() ? key : key + "\t" + String.join(" ", b));
+        });
         this.fingerprint = Sha256.ofLines(keys);
     }
 
@@ -63,15 +74,33 @@ public final class TaggerDictionary {
         return new TaggerDictionary(new ArrayList<>(Objects.requireNonNull(entries, "entries")));
     }
 
-    /** Every name and synonym of every concept (abbreviations are left to the abbreviation features). */
+    /**
+     * Every name and synonym of every concept (abbreviations are left to the abbreviation features), with the
+     * concept's tree branches.
+     */
     public static TaggerDictionary of(KnowledgeBase kb) {
         List<DictionaryEntry> entries = new ArrayList<>();
         for (Concept c : kb.concepts()) {
+            Set<String> branches = new TreeSet<>();
+            c.treeNumbers().forEach(tree -> branches.add(branch(tree)));
             for (String name : c.names()) {
-                entries.add(new DictionaryEntry(c.id(), name, c.type()));
+                entries.add(new DictionaryEntry(c.id(), name, c.type(), branches));
             }
         }
         return new TaggerDictionary(entries);
+    }
+
+    /**
+     * The first two levels of a tree number, "D12.776" of "D12.776.124.486" and "C16.131" of MEDIC's
+     * "C16.131.260/C538288": deep enough to tell proteins (D12.776) and enzymes (D08.811) from drugs, which
+     * corpora annotate differently, shallow enough to be shared by unseen names.
+     */
+    static String branch(String treeNumber) {
+        int slash = treeNumber.indexOf('/');
+        String t = slash < 0 ? treeNumber : treeNumber.substring(0, slash);
+        int first = t.indexOf('.');
+        int second = first < 0 ? -1 : t.indexOf('.', first + 1);
+        return second < 0 ? t : t.substring(0, second);
     }
 
     /** A dictionary without names: the tagger then relies on the other features. */
@@ -109,22 +138,60 @@ public final class TaggerDictionary {
         Map<SemanticType, Tag[]> tags = new EnumMap<>(SemanticType.class);
         for (SemanticType type : types) {
             Tag[] t = new Tag[tokens.size()];
-            for (int i = 0; i < tokens.size(); ) {
-                PhraseTrie.Match<SemanticType> m = trie.longestMatch(tokens, i, Token::norm, (a, b) -> true,
-                        v -> v == type);
-                if (m == null) {
-                    i++;
-                    continue;
+            forEachMatch(tokens, type, (start, length) -> {
+                t[start] = Tag.B;
+                for (int k = 1; k < length; k++) {
+                    t[start + k] = Tag.I;
                 }
-                t[i] = Tag.B;
-                for (int k = 1; k < m.length(); k++) {
-                    t[i + k] = Tag.I;
-                }
-                i += m.length();
-            }
+            });
             tags.put(type, t);
         }
         return tags;
+    }
+
+    /**
+     * For each token, the tree branches of the concepts named by the matches of {@link #tag} it is in (empty
+     * outside matches and for sources without trees).
+     */
+    public List<Set<String>> branches(List<Token> tokens) {
+        List<Set<String>> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            out.add(new TreeSet<>());
+        }
+        if (branches.isEmpty()) {
+            return out;
+        }
+        for (SemanticType type : types) {
+            forEachMatch(tokens, type, (start, length) -> {
+                StringBuilder key = new StringBuilder(type.toString()).append('\t');
+                for (int k = 0; k < length; k++) {
+                    key.append(k == 0 ? "" : " ").append(tokens.get(start + k).norm());
+                }
+                List<String> b = branches.getOrDefault(key.toString(), List.of());
+                for (int k = 0; k < length; k++) {
+                    out.get(start + k).addAll(b);
+                }
+            });
+        }
+        return out;
+    }
+
+    private interface MatchHandler {
+        void match(int start, int length);
+    }
+
+    /** Left-to-right longest matches of the names of one type. */
+    private void forEachMatch(List<Token> tokens, SemanticType type, MatchHandler handler) {
+        for (int i = 0; i < tokens.size(); ) {
+            PhraseTrie.Match<SemanticType> m = trie.longestMatch(tokens, i, Token::norm, (a, b) -> true,
+                    v -> v == type);
+            if (m == null) {
+                i++;
+                continue;
+            }
+            handler.match(i, m.length());
+            i += m.length();
+        }
     }
 
     /** In how many names of {@code type} the normalised word occurs. */

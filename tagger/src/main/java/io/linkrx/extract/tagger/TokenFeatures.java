@@ -13,13 +13,13 @@ import io.linkrx.text.Token;
 
 /**
  * Feature names of each token of a sentence: the word, its shape, affixes, case and digit flags, the
- * neighbouring words with their shapes and suffixes, dictionary B/I tags (own and neighbours'), how common the
- * word is in dictionary names, and abbreviation features. Changing what is extracted changes {@link #VERSION},
+ * neighbouring words with their shapes and suffixes, dictionary B/I tags (own and neighbours'), the tree branches
+ * of the matched names' concepts, how common the word is in dictionary names, and abbreviation features. Changing what is extracted changes {@link #VERSION},
  * since a model only understands the features it was trained on.
  */
 final class TokenFeatures {
     /** Version of the feature set, recorded in every model. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     private static final int WINDOW = 2;
     /** Prefixes and suffixes of 2 to 5 chars: "-coxib", "-mycin", "-emia" carry the type of unseen words. */
@@ -36,6 +36,7 @@ final class TokenFeatures {
     static List<List<String>> extract(String text, List<Token> tokens, TaggerDictionary names,
                                       Map<Integer, List<String>> abbreviations) {
         Map<SemanticType, TaggerDictionary.Tag[]> dictionary = names.tag(tokens);
+        List<Set<String>> branches = names.branches(tokens);
         // British spellings share the weights of the American ones, which the training corpora mostly use
         List<String> lower = tokens.stream().map(t -> AmericanSpelling.of(t.text().toLowerCase(Locale.ROOT))).toList();
         List<List<String>> all = new ArrayList<>(tokens.size());
@@ -52,6 +53,7 @@ final class TokenFeatures {
             f.add("w|w+1=" + lower.get(i) + "|" + (i + 1 < tokens.size() ? lower.get(i + 1) : AFTER));
             neighbourShapes(f, tokens, lower, i);
             dictionary(f, dictionary, i);
+            branches(f, branches.get(i));
             dictionaryWords(f, names, tokens.get(i));
             f.addAll(abbreviations.getOrDefault(tokens.get(i).begin(), List.of()));
             all.add(List.copyOf(f));
@@ -124,6 +126,18 @@ final class TokenFeatures {
             f.add("d." + type + "=" + tagName(t, i));
             f.add("d-1." + type + "=" + tagName(t, i - 1));
             f.add("d+1." + type + "=" + tagName(t, i + 1));
+        }
+    }
+
+    /**
+     * The matched concept's tree branch ("D12.776") and its top ("D12"): corpora annotate by branch (BC5CDR
+     * tags drugs, not proteins or enzymes), which a name never seen in training shares with seen ones.
+     */
+    private static void branches(Set<String> f, Set<String> branches) {
+        for (String b : branches) {
+            f.add("dbr=" + b);
+            int dot = b.indexOf('.');
+            f.add("dbr1=" + (dot < 0 ? b : b.substring(0, dot)));
         }
     }
 

@@ -3,6 +3,7 @@ package io.linkrx.extract.tagger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,49 @@ class DocumentEncoderTest {
         assertThat(featuresOf(s, "hereditary")).contains("d.DISEASE=B", "d-1.DISEASE=O", "d+1.DISEASE=I");
         assertThat(featuresOf(s, "colorectal")).contains("d.DISEASE=I");
         assertThat(featuresOf(s, ".")).contains("d.DISEASE=O", "w-1=cancer", "w+1=</s>");
+    }
+
+    @Test
+    void givenNamesWithTreeBranches_whenEncoded_thenTheMatchedConceptsBranchesAreFeaturesOfEveryTokenInTheMatch() {
+        TaggerDictionary names = TaggerDictionary.of(List.of(
+                new DictionaryEntry("D004359", "dystrophin", SemanticType.CHEMICAL, Set.of("D12.776", "D12.644")),
+                new DictionaryEntry("D002945", "cis platin", SemanticType.CHEMICAL, Set.of("D01.695")),
+                new DictionaryEntry("D002945b", "cis platin", SemanticType.CHEMICAL, Set.of("D01.210")),
+                new DictionaryEntry("C1", "cisplatin", SemanticType.CHEMICAL)));
+
+        EncodedSentence s = new DocumentEncoder(names).encode("Dystrophin and cis platin, not cisplatin.")
+                .sentences().get(0);
+
+        assertThat(featuresOf(s, "Dystrophin")).contains("dbr=D12.776", "dbr=D12.644", "dbr1=D12");
+        assertThat(featuresOf(s, "platin")).contains("dbr=D01.695", "dbr=D01.210", "dbr1=D01")
+                .doesNotContain("dbr=D12.776");
+        assertThat(featuresOf(s, "cisplatin")).contains("d.CHEMICAL=B").noneMatch(f -> f.startsWith("dbr"));
+        assertThat(featuresOf(s, "and")).noneMatch(f -> f.startsWith("dbr"));
+    }
+
+    @Test
+    void givenATreeNumber_whenCutToABranch_thenTwoLevelsRemain() {
+        assertThat(TaggerDictionary.branch("D12.776.124.486")).isEqualTo("D12.776");
+        assertThat(TaggerDictionary.branch("C16.131.260/C538288")).isEqualTo("C16.131");
+        assertThat(TaggerDictionary.branch("D27.505")).isEqualTo("D27.505");
+        assertThat(TaggerDictionary.branch("C23")).isEqualTo("C23");
+    }
+
+    @Test
+    void givenAKnowledgeBase_whenItsTaggerDictionaryIsBuilt_thenBranchesComeFromTreeNumbersAndChangeTheFingerprint() {
+        io.linkrx.kb.KnowledgeBase withTrees = io.linkrx.kb.KnowledgeBase.of("t", List.of(new io.linkrx.kb.Concept(
+                "D004359", "MESH", SemanticType.CHEMICAL, "Dystrophin", List.of(), List.of(), List.of(),
+                List.of("D12.776.543.585.400", "D12.776.210"))));
+        io.linkrx.kb.KnowledgeBase withoutTrees = io.linkrx.kb.KnowledgeBase.of("t", List.of(new io.linkrx.kb.Concept(
+                "D004359", "MESH", SemanticType.CHEMICAL, "Dystrophin", List.of(), List.of(), List.of(), List.of())));
+        TaggerDictionary names = TaggerDictionary.of(withTrees);
+
+        List<Token> tokens = TaggerTokenizer.tokenize("dystrophin");
+
+        assertThat(names.branches(tokens)).containsExactly(Set.of("D12.776"));
+        assertThat(names.fingerprint()).isNotEqualTo(TaggerDictionary.of(withoutTrees).fingerprint());
+        assertThat(TaggerDictionary.of(withoutTrees).fingerprint()).isEqualTo(TaggerDictionary.of(List.of(
+                new DictionaryEntry("D004359", "Dystrophin", SemanticType.CHEMICAL))).fingerprint());
     }
 
     @Test
