@@ -1,12 +1,5 @@
 package io.linkrx.kb.load;
 
-import java.util.Set;
-
-import io.linkrx.kb.KbInput;
-import io.linkrx.kb.KbLoader;
-import io.linkrx.kb.KnowledgeBase;
-import io.linkrx.kb.LoadOptions;
-
 /**
  * {@code ID||name} dictionaries (BioSyn / SapBERT style, e.g. medic_dictionary.txt), one name per line; the first
  * name of an id is its preferred name. A composite id "D001|D002" gives the name to both ids. Ids follow
@@ -14,43 +7,23 @@ import io.linkrx.kb.LoadOptions;
  * <p>Options ({@link NameList}): {@code type} (default disease), {@code vocabulary} for bare non-MeSH ids (default
  * DICT), {@code keep} to keep only some vocabularies, {@code altids=<file>} as for the medic format.
  */
-public final class DictLoader implements KbLoader {
+public final class DictLoader extends NameListLoader {
     static final String SEPARATOR = "||";
 
-    @Override
-    public String format() {
-        return "dict";
+    public DictLoader() {
+        super("dict", "DICT");
     }
 
     @Override
-    public Set<String> options() {
-        return NameList.OPTIONS;
-    }
-
-    @Override
-    public KnowledgeBase load(String location, LoadOptions options) {
-        NameList names = new NameList(options, "DICT");
-        String hash;
-        KbInput in = KbInput.open(location);
-        try {
-            Lines.read(in, (line, lineNo) -> {
-                if (line.isBlank()) {
-                    return;
-                }
-                int sep = line.indexOf(SEPARATOR);
-                if (sep <= 0) {
-                    throw Lines.error(location, lineNo, "expected ID||name");
-                }
-                String name = line.substring(sep + SEPARATOR.length()).strip();
-                if (name.isEmpty()) {
-                    throw Lines.error(location, lineNo, "empty name");
-                }
-                names.add(line.substring(0, sep), name);
-            });
-            hash = in.sha256Prefix();
-        } finally {
-            Lines.close(in);
+    void line(String line, int lineNo, String location, NameList names) {
+        int sep = line.indexOf(SEPARATOR);
+        if (sep <= 0) {
+            throw Lines.error(location, lineNo, "expected ID||name");
         }
-        return names.build(format(), location, hash, options);
+        String name = line.substring(sep + SEPARATOR.length()).strip();
+        if (name.isEmpty()) {
+            throw Lines.error(location, lineNo, "empty name");
+        }
+        names.add(line.substring(0, sep), name);
     }
 }

@@ -28,6 +28,7 @@ final class NameList {
     private final String vocabulary;
     private final Set<String> keep;
     private int idsNotKept;
+    private int nameless;
 
     NameList(LoadOptions options, String defaultVocabulary) {
         this.type = options.type("type", SemanticType.DISEASE);
@@ -48,6 +49,16 @@ final class NameList {
             }
             byId.computeIfAbsent(id.id(), k -> new ConceptBuilder(k, id.vocabulary(), type)).name(name);
         }
+    }
+
+    /** Counts a row skipped for having no name. */
+    void skipNameless() {
+        nameless++;
+    }
+
+    /** Rows skipped for having no name. */
+    int nameless() {
+        return nameless;
     }
 
     /** Ids skipped because {@code keep} does not list their vocabulary. */
