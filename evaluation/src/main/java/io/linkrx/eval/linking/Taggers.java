@@ -37,8 +37,9 @@ final class Taggers {
     private Taggers() {
     }
 
-    static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository, SidecarSession sidecar)
-            throws java.io.IOException {
+    /** @param evaluatedIds documents of the evaluated corpus, left out of tagger training */
+    static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository, SidecarSession sidecar,
+                          java.util.Set<String> evaluatedIds) throws java.io.IOException {
         TaggerDictionary dictionary = TaggerDictionary.of(kb);
         Map<String, Object> info = new LinkedHashMap<>();
         Path model = o.tagger();
@@ -53,7 +54,7 @@ final class Taggers {
             model = Files.createDirectories(dir.resolve(Long.toString(version))).resolve(MODEL_FILE);
             CrfTaggerModel trained = new CrfTaggerTrainer(dictionary, java.util.List.of(kb.version()),
                     CrfTaggerTrainer.Options.defaults(), vectors(o.taggerEncoder(), repository, sidecar))
-                    .trainOnFiles(o.train());
+                    .trainOnFiles(o.train(), evaluatedIds);
             trained.save(model);
             info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
         } else if (model == null && Files.isDirectory(repository.resolve(MODEL_DIR))) {

@@ -165,6 +165,22 @@ class LinkingEvalCommandTest {
     }
 
     @Test
+    void givenATrainingCorpusThatHoldsTheEvaluatedDocuments_thenTheyAreLeftOutOfTraining() throws IOException {
+        Path repo = dir.resolve("models-overlap");
+        JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
+                "--train", dev.toString(), "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end",
+                "--train-tagger");
+
+        JsonNode training = result.path("training");
+        assertThat(training.path("documents").asInt()).isEqualTo(40);
+        assertThat(training.path("documents_also_in_corpus_left_out").asInt()).isEqualTo(15);
+        assertThat(training.path("mentions").asInt()).isEqualTo(120); // the 40 training documents' alone
+        JsonNode files = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile())
+                .path("trainingFiles");
+        assertThat(files.findValuesAsText("documents")).containsExactly("40", "0");
+    }
+
+    @Test
     void givenAWarmUpCorpusThenItIsLinkedUntimedAndTheTimedPassStartsWithAnEmptyRetrievalCache() throws IOException {
         Path repo = dir.resolve("models-warm");
         run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",
