@@ -37,14 +37,14 @@ final class Taggers {
     private Taggers() {
     }
 
-    /** @param evaluatedIds documents of the evaluated corpus, left out of tagger training */
+    /** @param training the documents of {@code --train}; null without */
     static Loaded prepare(LinkingEvalOptions o, KnowledgeBase kb, Path repository, SidecarSession sidecar,
-                          java.util.Set<String> evaluatedIds) throws java.io.IOException {
+                          TrainingCorpora training) throws java.io.IOException {
         TaggerDictionary dictionary = TaggerDictionary.of(kb);
         Map<String, Object> info = new LinkedHashMap<>();
         Path model = o.tagger();
         if (o.trainTagger()) {
-            if (o.train().isEmpty()) {
+            if (training == null) {
                 throw new IllegalArgumentException("--train-tagger needs --train corpora");
             }
             long t0 = System.nanoTime();
@@ -54,7 +54,7 @@ final class Taggers {
             model = Files.createDirectories(dir.resolve(Long.toString(version))).resolve(MODEL_FILE);
             CrfTaggerModel trained = new CrfTaggerTrainer(dictionary, java.util.List.of(kb.version()),
                     CrfTaggerTrainer.Options.defaults(), vectors(o.taggerEncoder(), repository, sidecar))
-                    .trainOnFiles(o.train(), evaluatedIds);
+                    .train(training.documents(), training.files());
             trained.save(model);
             info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
         } else if (model == null && Files.isDirectory(repository.resolve(MODEL_DIR))) {

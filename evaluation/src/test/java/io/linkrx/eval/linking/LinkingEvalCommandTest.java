@@ -165,10 +165,11 @@ class LinkingEvalCommandTest {
     }
 
     @Test
-    void givenATrainingCorpusThatHoldsTheEvaluatedDocuments_thenTheyAreLeftOutOfTraining() throws IOException {
+    void givenAnotherTrainingCorpusThatHoldsTheEvaluatedDocuments_thenTheyAreLeftOutOfTraining() throws IOException {
         Path repo = dir.resolve("models-overlap");
+        Path reannotated = Files.copy(dev, dir.resolve("other-corpus-with-the-dev-abstracts.PubTator"));
         JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
-                "--train", dev.toString(), "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end",
+                "--train", reannotated.toString(), "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end",
                 "--train-tagger");
 
         JsonNode training = result.path("training");
@@ -178,6 +179,15 @@ class LinkingEvalCommandTest {
         JsonNode files = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile())
                 .path("trainingFiles");
         assertThat(files.findValuesAsText("documents")).containsExactly("40", "0");
+    }
+
+    @Test
+    void givenTheEvaluatedCorpusItselfAsTrainingCorpus_thenItIsTrainedOnAsGiven() throws IOException {
+        JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", dev.toString(),
+                "--model-repo", dir.resolve("models-fit").toString(), "--epochs", "5");
+
+        assertThat(result.path("training").path("documents").asInt()).isEqualTo(15);
+        assertThat(result.path("training").path("documents_also_in_corpus_left_out").asInt()).isZero();
     }
 
     @Test

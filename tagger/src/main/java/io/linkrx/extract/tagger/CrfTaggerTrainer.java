@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.slf4j.Logger;
@@ -113,21 +112,12 @@ public final class CrfTaggerTrainer {
 
     /** Trains on PubTator files (plain or gzip). */
     public CrfTaggerModel trainOnFiles(List<Path> files) {
-        return trainOnFiles(files, Set.of());
-    }
-
-    /**
-     * Trains on PubTator files (plain or gzip) without the documents whose id is in {@code excludedIds} (those of
-     * an evaluated corpus); the metadata counts the documents kept per file.
-     */
-    public CrfTaggerModel trainOnFiles(List<Path> files, Set<String> excludedIds) {
         List<PubTatorDocument> docs = new ArrayList<>();
         List<ModelMetadata.TrainingFile> sources = new ArrayList<>();
         for (Path file : files) {
-            List<PubTatorDocument> read = PubTatorReader.read(file).stream()
-                    .filter(d -> !excludedIds.contains(d.id())).toList();
+            List<PubTatorDocument> read = PubTatorReader.read(file);
             docs.addAll(read);
-            sources.add(new ModelMetadata.TrainingFile(file.toString(), Sha256.ofFile(file), read.size()));
+            sources.add(ModelMetadata.TrainingFile.of(file, read.size()));
         }
         return train(docs, sources);
     }

@@ -1,5 +1,6 @@
 package io.linkrx.extract.tagger;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,6 +30,10 @@ public record ModelMetadata(String featureSetVersion, List<String> labels, List<
 
     /** A corpus file used for training. */
     public record TrainingFile(String path, String sha256, int documents) {
+        /** The file with its SHA-256; {@code documents} = how many of its documents were trained on. */
+        public static TrainingFile of(Path file, int documents) {
+            return new TrainingFile(file.toString(), Sha256.ofFile(file), documents);
+        }
     }
 
     /**
