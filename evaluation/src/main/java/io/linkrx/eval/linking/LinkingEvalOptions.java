@@ -1,6 +1,7 @@
 package io.linkrx.eval.linking;
 
 import io.linkrx.config.CommandLine;
+import io.linkrx.extract.tagger.CrfTaggerTrainer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, String commandLine, int threads, boolean indexLexical, Path warmup) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, long taggerSeed, String commandLine, int threads, boolean indexLexical, Path warmup) {
     /**
      * Below this probability of its best candidate a mention is linked to nothing (NIL). Chosen on the BC5CDR dev
      * split's end-to-end document-level F1 (a tagged span the model doubts is more often a tagging error or a concept
@@ -30,6 +31,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--index-lexical]      with --encoder: lexical candidates from the index too
                                 [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
                                                        (trained on --train into <model-repo>/tagger/<n>/model.crf)
+                                [--tagger-seed 1]      with --train-tagger: the CRF training's random seed
                                 [--tagger-encoder <id>]  with --train-tagger: contextual token vectors from this shipped encoder
                                                        (all-minilm-l6-v2, ...) as tagger features, served by the sidecar
                                                        (a tagger trained with them gets them from its metadata)
@@ -53,6 +55,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         RerankerTrainer.Kind kind = RerankerTrainer.Kind.LOGISTIC;
         int epochs = 10;
         long seed = 42;
+        long taggerSeed = CrfTaggerTrainer.Options.defaults().seed();
         Path out = null;
         Path errors = null;
         Path index = null;
@@ -84,6 +87,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 };
                 case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--seed" -> seed = Long.parseLong(CommandLine.value(args, ++i, a));
+                case "--tagger-seed" -> taggerSeed = Long.parseLong(CommandLine.value(args, ++i, a));
                 case "--out" -> out = Path.of(CommandLine.value(args, ++i, a));
                 case "--errors" -> errors = Path.of(CommandLine.value(args, ++i, a));
                 case "--index" -> index = Path.of(CommandLine.value(args, ++i, a));
@@ -110,7 +114,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("--tagger-encoder goes with --train-tagger (a trained tagger names its encoder)");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
+                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, taggerSeed, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
     }
 
     private static double probability(String value, String option) {

@@ -53,7 +53,7 @@ final class Taggers {
                     ? Long.parseLong(RerankerBundle.latestVersion(dir).getFileName().toString()) + 1 : 1;
             model = Files.createDirectories(dir.resolve(Long.toString(version))).resolve(MODEL_FILE);
             CrfTaggerModel trained = new CrfTaggerTrainer(dictionary, java.util.List.of(kb.version()),
-                    CrfTaggerTrainer.Options.defaults(), vectors(o.taggerEncoder(), repository, sidecar))
+                    CrfTaggerTrainer.Options.defaults().withSeed(o.taggerSeed()), vectors(o.taggerEncoder(), repository, sidecar))
                     .train(training.documents(), training.files());
             trained.save(model);
             info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));

@@ -170,15 +170,15 @@ class LinkingEvalCommandTest {
         Path reannotated = Files.copy(dev, dir.resolve("other-corpus-with-the-dev-abstracts.PubTator"));
         JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
                 "--train", reannotated.toString(), "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end",
-                "--train-tagger");
+                "--train-tagger", "--tagger-seed", "7");
 
         JsonNode training = result.path("training");
         assertThat(training.path("documents").asInt()).isEqualTo(40);
         assertThat(training.path("documents_also_in_corpus_left_out").asInt()).isEqualTo(15);
         assertThat(training.path("mentions").asInt()).isEqualTo(120); // the 40 training documents' alone
-        JsonNode files = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile())
-                .path("trainingFiles");
-        assertThat(files.findValuesAsText("documents")).containsExactly("40", "0");
+        JsonNode metadata = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile());
+        assertThat(metadata.path("trainingFiles").findValuesAsText("documents")).containsExactly("40", "0");
+        assertThat(metadata.path("training").path("seed").asLong()).isEqualTo(7);
     }
 
     @Test

@@ -68,6 +68,10 @@ public final class CrfTaggerTrainer {
         public Options withEpochs(int n) {
             return new Options(n, learningRate, epsilon, l2, seed, maxSentences, minFeatureCount);
         }
+
+        public Options withSeed(long s) {
+            return new Options(epochs, learningRate, epsilon, l2, s, maxSentences, minFeatureCount);
+        }
     }
 
     /** A training sentence with its gold labels. */
