@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -102,7 +103,7 @@ public final class LinkingEvalCommand {
              Retrieval retrieval = Retrieval.open(o, kb, sidecar)) {
             result.put("retrieval", retrieval.describe());
             List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
-            Set<String> evaluatedIds = docs.stream().map(PubTatorDocument::id).collect(java.util.stream.Collectors.toSet());
+            Set<String> evaluatedIds = docs.stream().map(PubTatorDocument::id).collect(Collectors.toSet());
             TrainingCorpora training = o.train().isEmpty() ? null
                     : TrainingCorpora.read(o.train(), o.corpus(), evaluatedIds);
             if (training != null) {

@@ -33,12 +33,11 @@ public final class TaggerDictionary {
     private static final int MIN_NAME_CHARS = 3;
 
     private final List<DictionaryEntry> entries;
-    private final PhraseTrie<SemanticType> trie = new PhraseTrie<>();
+    /** Names by their normalised tokens; each value a type with the tree branches of that type's concepts. */
+    private final PhraseTrie<Named> trie = new PhraseTrie<>();
     private final Set<SemanticType> types = EnumSet.noneOf(SemanticType.class);
     /** Per type, how many names each normalised word occurs in. */
     private final Map<SemanticType, Map<String, Integer>> wordCounts = new EnumMap<>(SemanticType.class);
-    /** Tree branches of the concepts that have a (type, normalised name), where the source has trees. */
-    private final Map<String, List<String>> branches = new HashMap<>();
     private final String fingerprint;
 
     private TaggerDictionary(List<DictionaryEntry> entries) {
@@ -50,7 +49,7 @@ public final class TaggerDictionary {
                 continue;
             }
             String key = e.type() + "\t" + String.join(" ", norms);
-            trie.add(norms, e.type());
+            trie.add(norms, new Named(e.type(), List.copyOf(new TreeSet<>(e.branches()))));
             types.add(e.type());
             Map<String, Integer> counts = wordCounts.computeIfAbsent(e.type(), t -> new HashMap<>());
             for (String w : new HashSet<>(norms)) {
@@ -59,13 +58,8 @@ public final class TaggerDictionary {
             branchesByKey.computeIfAbsent(key, k -> new TreeSet<>()).addAll(e.branches());
         }
         TreeSet<String> keys = new TreeSet<>();
-        branchesByKey.forEach((key, b) -> {
-            if (!b.isEmpty()) {
-                branches.put(key, List.copyOf(b));
-            }
-            // a dictionary without trees keeps the fingerprint it had before trees were read
-            keys.add(b.isEmpty() ? key : key + "\t" + String.join(" ", b));
-        });
+        // a dictionary without trees keeps the fingerprint it had before trees were read
+        branchesByKey.forEach((key, b) -> keys.add(b.isEmpty() ? key : key + "\t" + String.join(" ", b)));
         this.fingerprint = Sha256.ofLines(keys);
     }
 
@@ -130,68 +124,54 @@ public final class TaggerDictionary {
         return fingerprint;
     }
 
+    /** A name's type and the tree branches of the concepts of that type that have it (empty without trees). */
+    private record Named(SemanticType type, List<String> branches) {
+    }
+
     /**
-     * For each type, the B/I tag of every token in a left-to-right longest match of that type's names (null
-     * outside matches). Types are matched independently, so a token can be in a disease and a chemical match.
+     * The dictionary's view of a token sequence.
+     *
+     * @param tags     for each type, the B/I tag of every token in a left-to-right longest match of that type's names
+     *                 (null outside matches); types are matched independently, so a token can be in a disease and a
+     *                 chemical match
+     * @param branches for each token, the tree branches of the concepts named by the matches it is in (empty outside
+     *                 matches and for sources without trees)
      */
+    public record Matches(Map<SemanticType, Tag[]> tags, List<Set<String>> branches) {
+    }
+
+    /** The tags of {@link #match}. */
     public Map<SemanticType, Tag[]> tag(List<Token> tokens) {
+        return match(tokens).tags();
+    }
+
+    /** Longest matches of every type's names, in one pass over the trie per type. */
+    public Matches match(List<Token> tokens) {
         Map<SemanticType, Tag[]> tags = new EnumMap<>(SemanticType.class);
+        List<Set<String>> branches = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            branches.add(new TreeSet<>());
+        }
         for (SemanticType type : types) {
             Tag[] t = new Tag[tokens.size()];
-            forEachMatch(tokens, type, (start, length) -> {
-                t[start] = Tag.B;
-                for (int k = 1; k < length; k++) {
-                    t[start + k] = Tag.I;
+            for (int i = 0; i < tokens.size(); ) {
+                PhraseTrie.Match<Named> m = trie.longestMatch(tokens, i, Token::norm, (a, b) -> true,
+                        v -> v.type() == type);
+                if (m == null) {
+                    i++;
+                    continue;
                 }
-            });
+                for (int k = 0; k < m.length(); k++) {
+                    t[i + k] = k == 0 ? Tag.B : Tag.I;
+                    for (Named named : m.values()) {
+                        branches.get(i + k).addAll(named.branches());
+                    }
+                }
+                i += m.length();
+            }
             tags.put(type, t);
         }
-        return tags;
-    }
-
-    /**
-     * For each token, the tree branches of the concepts named by the matches of {@link #tag} it is in (empty
-     * outside matches and for sources without trees).
-     */
-    public List<Set<String>> branches(List<Token> tokens) {
-        List<Set<String>> out = new ArrayList<>(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            out.add(new TreeSet<>());
-        }
-        if (branches.isEmpty()) {
-            return out;
-        }
-        for (SemanticType type : types) {
-            forEachMatch(tokens, type, (start, length) -> {
-                StringBuilder key = new StringBuilder(type.toString()).append('\t');
-                for (int k = 0; k < length; k++) {
-                    key.append(k == 0 ? "" : " ").append(tokens.get(start + k).norm());
-                }
-                List<String> b = branches.getOrDefault(key.toString(), List.of());
-                for (int k = 0; k < length; k++) {
-                    out.get(start + k).addAll(b);
-                }
-            });
-        }
-        return out;
-    }
-
-    private interface MatchHandler {
-        void match(int start, int length);
-    }
-
-    /** Left-to-right longest matches of the names of one type. */
-    private void forEachMatch(List<Token> tokens, SemanticType type, MatchHandler handler) {
-        for (int i = 0; i < tokens.size(); ) {
-            PhraseTrie.Match<SemanticType> m = trie.longestMatch(tokens, i, Token::norm, (a, b) -> true,
-                    v -> v == type);
-            if (m == null) {
-                i++;
-                continue;
-            }
-            handler.match(i, m.length());
-            i += m.length();
-        }
+        return new Matches(tags, branches);
     }
 
     /** In how many names of {@code type} the normalised word occurs. */
@@ -203,10 +183,10 @@ public final class TaggerDictionary {
     public Set<SemanticType> typesOfPhrase(List<Token> tokens) {
         Set<SemanticType> found = EnumSet.noneOf(SemanticType.class);
         if (!tokens.isEmpty()) {
-            PhraseTrie.Match<SemanticType> m = trie.longestMatch(tokens, 0, Token::norm, (a, b) -> true, v -> true);
+            PhraseTrie.Match<Named> m = trie.longestMatch(tokens, 0, Token::norm, (a, b) -> true, v -> true);
             // the longest match may be shorter than the phrase: only a full-length match names the phrase
             if (m != null && m.length() == tokens.size()) {
-                found.addAll(m.values());
+                m.values().forEach(v -> found.add(v.type()));
             }
         }
         return found;

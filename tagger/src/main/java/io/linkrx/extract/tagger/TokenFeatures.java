@@ -35,8 +35,9 @@ final class TokenFeatures {
      */
     static List<List<String>> extract(String text, List<Token> tokens, TaggerDictionary names,
                                       Map<Integer, List<String>> abbreviations) {
-        Map<SemanticType, TaggerDictionary.Tag[]> dictionary = names.tag(tokens);
-        List<Set<String>> branches = names.branches(tokens);
+        TaggerDictionary.Matches matches = names.match(tokens);
+        Map<SemanticType, TaggerDictionary.Tag[]> dictionary = matches.tags();
+        List<Set<String>> branches = matches.branches();
         // British spellings share the weights of the American ones, which the training corpora mostly use
         List<String> lower = tokens.stream().map(t -> AmericanSpelling.of(t.text().toLowerCase(Locale.ROOT))).toList();
         List<List<String>> all = new ArrayList<>(tokens.size());

@@ -81,7 +81,7 @@ class DocumentEncoderTest {
 
         List<Token> tokens = TaggerTokenizer.tokenize("dystrophin");
 
-        assertThat(names.branches(tokens)).containsExactly(Set.of("D12.776"));
+        assertThat(names.match(tokens).branches()).containsExactly(Set.of("D12.776"));
         assertThat(names.fingerprint()).isNotEqualTo(TaggerDictionary.of(withoutTrees).fingerprint());
         assertThat(TaggerDictionary.of(withoutTrees).fingerprint()).isEqualTo(TaggerDictionary.of(List.of(
                 new DictionaryEntry("D004359", "Dystrophin", SemanticType.CHEMICAL))).fingerprint());
