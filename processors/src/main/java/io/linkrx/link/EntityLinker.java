@@ -17,13 +17,25 @@ public final class EntityLinker {
     private final LinkingFeatures features;
     private final CandidateScorer scorer;
     private final double nilThreshold;
+    private final boolean shortFormsFollowAnchors;
 
     public EntityLinker(CandidateGenerator generator, LinkingFeatures features, CandidateScorer scorer,
                         double nilThreshold) {
+        this(generator, features, scorer, nilThreshold, true);
+    }
+
+    private EntityLinker(CandidateGenerator generator, LinkingFeatures features, CandidateScorer scorer,
+                         double nilThreshold, boolean shortFormsFollowAnchors) {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.features = Objects.requireNonNull(features, "features");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.nilThreshold = nilThreshold;
+        this.shortFormsFollowAnchors = shortFormsFollowAnchors;
+    }
+
+    /** This linker with short forms keeping their own links ({@link #link(List, int[])}), to measure what that rule adds. */
+    public EntityLinker shortFormsKeepOwnLinks() {
+        return new EntityLinker(generator, features, scorer, nilThreshold, false);
     }
 
     /**
@@ -64,6 +76,25 @@ public final class EntityLinker {
             out.add(new LinkedMention(queries.get(m), r, nil, composites.get(linkedAs[m])));
         }
         return out;
+    }
+
+    /**
+     * Links every query of one document as {@link #link(List)} does, then lets each short form take the link of the
+     * written-out mention it stands for ({@code anchors}, from {@link NoteQueries#shortFormAnchors}), unless its own
+     * best concept has the short form as a name.
+     */
+    public List<LinkedMention> link(List<MentionQuery> queries, int[] anchors) {
+        List<LinkedMention> own = link(queries);
+        if (!shortFormsFollowAnchors) {
+            return own;
+        }
+        return ShortFormAnchors.follow(own, anchors, i -> namesItsBest(own.get(i)),
+                (shortForm, anchor) -> new LinkedMention(shortForm.query(), anchor.ranked(), anchor.nil(),
+                        anchor.composite()));
+    }
+
+    private boolean namesItsBest(LinkedMention m) {
+        return !m.nil() && m.best().filter(b -> features.namesExactly(m.query(), b.conceptId())).isPresent();
     }
 
     /** The index of the query among the distinct ones, added when new. */

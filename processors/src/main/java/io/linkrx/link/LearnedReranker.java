@@ -75,7 +75,20 @@ public final class LearnedReranker implements Reranker {
                     version.dictionary().composite(mentionQueries.get(m).norm()), Candidate::score,
                     Candidate::conceptId, nilThreshold)));
         }
-        return new RerankResult(ranked, version.scorer().modelVersion(), false);
+        return new RerankResult(followShortForms(queries, mentionQueries, ranked, version.features()),
+                version.scorer().modelVersion(), false);
+    }
+
+    /** Short forms take the links of the mentions they stand for, as {@link EntityLinker#link(List, int[])}. */
+    private static List<RankedMention> followShortForms(NoteQueries queries, List<MentionQuery> mentionQueries,
+                                                        List<RankedMention> ranked, LinkingFeatures features) {
+        int[] anchors = queries.shortFormAnchors(ranked.stream()
+                .map(r -> new ShortFormAnchors.Span(r.mention().begin(), r.mention().end(), r.mention().type()))
+                .toList());
+        return ShortFormAnchors.follow(ranked, anchors, i -> !ranked.get(i).nil() && ranked.get(i).best()
+                        .filter(b -> features.namesExactly(mentionQueries.get(i), b.conceptId())).isPresent(),
+                (shortForm, anchor) -> new RankedMention(shortForm.mention(), anchor.ranked(), anchor.nil(),
+                        anchor.composite()));
     }
 
     /**

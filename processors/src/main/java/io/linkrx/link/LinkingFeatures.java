@@ -46,6 +46,12 @@ public final class LinkingFeatures {
         return dictionary;
     }
 
+    /** True when the mention's text is one of the concept's names or abbreviations (false for an unknown concept). */
+    public boolean namesExactly(MentionQuery mention, String conceptId) {
+        ConceptNames cn = conceptNames(conceptId);
+        return cn != null && (cn.norms().contains(mention.norm()) || cn.abbreviations().contains(mention.text().strip()));
+    }
+
     /** Number of features. */
     public static int size() {
         return NAMES.size();

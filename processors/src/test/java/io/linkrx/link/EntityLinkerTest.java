@@ -75,6 +75,44 @@ class EntityLinkerTest {
     }
 
     @Test
+    void givenShortFormsOfWrittenOutMentionsWhenLinkedWithAnchorsThenTheyFollowUnlessTheyNameTheirOwnConcept() {
+        CandidateScorer byName = new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = 0.5 * rows[i][LinkingFeatures.NAMES.indexOf("exact_abbreviation")]
+                            + 0.5 * rows[i][LinkingFeatures.NAMES.indexOf("sim_best")];
+                }
+                return out;
+            }
+
+            @Override
+            public String modelVersion() {
+                return "test@1";
+            }
+        };
+        // "CKF" spells the written-out mention; "T2DM" stands in parentheses after one it does not name
+        String text = "Chronic kidney failure progressed and CKF was treated. Type 1 diabetes (T2DM) was known.";
+        NoteQueries queries = new NoteQueries("n1", text);
+        List<String> surfaces = List.of("Chronic kidney failure", "CKF", "Type 1 diabetes", "T2DM");
+        List<MentionQuery> q = surfaces.stream().map(s -> queries.query(s, SemanticType.DISEASE)).toList();
+        int[] anchors = queries.shortFormAnchors(surfaces.stream()
+                .map(s -> new ShortFormAnchors.Span(text.indexOf(s), text.indexOf(s) + s.length(), SemanticType.DISEASE))
+                .toList());
+        EntityLinker linker = new EntityLinker(generator, features, byName, 0.3);
+
+        List<LinkedMention> followed = linker.link(q, anchors);
+        List<LinkedMention> own = linker.shortFormsKeepOwnLinks().link(q, anchors);
+
+        assertThat(anchors).containsExactly(-1, 0, -1, 2);
+        assertThat(followed).extracting(LinkedMention::conceptIds).containsExactly(
+                List.of("D007676"), List.of("D007676"), List.of("D003922"), List.of("D003924"));
+        assertThat(followed.get(1).query().text()).isEqualTo("CKF");
+        assertThat(own.get(1).conceptIds()).isEmpty();
+    }
+
+    @Test
     void givenAMentionThatIsNotCoordinatedWhenLinkedThenItNamesOneConcept() {
         LinkedMention linked = link("pancreatic cancer", 0.3);
 

@@ -83,6 +83,40 @@ class LearnedRerankerTest {
     }
 
     @Test
+    void givenAShortFormOfAMentionWrittenOutInTheNoteWhenRerankedThenItTakesThatMentionsLink() {
+        String note = "Chronic kidney failure since 2019; CKF stable.";
+        int ckf = note.indexOf("CKF");
+        List<Mention> mentions = List.of(
+                new Mention(0, 22, "Chronic kidney failure", SemanticType.DISEASE, Assertion.PRESENT, null),
+                new Mention(ckf, ckf + 3, "CKF", SemanticType.DISEASE, Assertion.PRESENT, null));
+        List<List<Candidate>> found = new NoteCandidateGenerator(generator(), LinkingTestKb.KB, Integer.MAX_VALUE)
+                .retrieve(note, mentions);
+        CandidateScorer bySimilarity = new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = rows[i][LinkingFeatures.NAMES.indexOf("sim_best")];
+                }
+                return out;
+            }
+
+            @Override
+            public String modelVersion() {
+                return "reranker@7";
+            }
+        };
+
+        RerankResult result = new LearnedReranker(LinkingTestKb.KB, dictionary, bySimilarity, 0.3).rerank(note,
+                List.of(new MentionCandidates(mentions.get(0), found.get(0)),
+                        new MentionCandidates(mentions.get(1), found.get(1))));
+
+        assertThat(result.mentions().get(1).mention().text()).isEqualTo("CKF");
+        assertThat(result.mentions().get(1).nil()).isFalse();
+        assertThat(result.mentions().get(1).best().orElseThrow().conceptId()).isEqualTo("D007676");
+    }
+
+    @Test
     void givenTheSidecarFailsWhenRerankedThenRetrievalOrderMarkedDegraded() {
         CandidateScorer down = new CandidateScorer() {
             @Override

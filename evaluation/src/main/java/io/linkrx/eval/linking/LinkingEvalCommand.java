@@ -34,7 +34,6 @@ import io.linkrx.link.ExtraNames;
 import io.linkrx.link.LinkedMention;
 import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
-import io.linkrx.link.MentionQuery;
 import io.linkrx.link.RerankerBundle;
 import io.linkrx.link.BatchRetriever;
 import io.linkrx.serving.encoder.ShippedEncoders;
@@ -118,9 +117,10 @@ public final class LinkingEvalCommand {
             MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
             KnowledgeBase linkingKb = withDictionaryNames(kb, dictionary, bundle.version());
             sidecar.awaitModel(bundle.model(), bundle.version());
-            EntityLinker linker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
-                    new RerankerClient(sidecar.client, bundle), o.k(),
-                    o.nilThreshold());
+            EntityLinker followingLinker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
+                    new RerankerClient(sidecar.client, bundle), o.k(), o.nilThreshold());
+            EntityLinker linker = o.shortFormsFollow() ? followingLinker : followingLinker.shortFormsKeepOwnLinks();
+            result.put("short_forms", o.shortFormsFollow() ? "follow" : "own");
             result.put("model", linker.modelVersion());
             result.put("nil_threshold", o.nilThreshold());
             if (o.warmup() != null && !o.endToEnd()) {
@@ -236,8 +236,7 @@ public final class LinkingEvalCommand {
                 List<GoldMention> g = doc.mentions().stream().filter(m -> m.type() != null && !m.nil()).toList();
                 golds.add(g);
                 linked.add(pool.submit(() -> {
-                    DocumentQueries dq = new DocumentQueries(doc);
-                    return linker.link(g.stream().map(dq::query).toList());
+                    return new DocumentQueries(doc).linkGold(linker, g);
                 }));
             }
             for (int d = 0; d < docs.size(); d++) {
@@ -278,8 +277,7 @@ public final class LinkingEvalCommand {
                 }
             }
             List<Mention> found = extractor.extract(doc.text());
-            List<MentionQuery> queries = found.stream().map(m -> dq.query(m.text(), m.type())).toList();
-            List<LinkedMention> linked = linker.link(queries);
+            List<LinkedMention> linked = dq.linkFound(linker, found);
             Map<EndToEndMetrics.Span, List<String>> predicted = new HashMap<>();
             for (int i = 0; i < found.size(); i++) {
                 Mention m = found.get(i);

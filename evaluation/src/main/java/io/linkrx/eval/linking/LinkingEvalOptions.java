@@ -10,7 +10,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, long taggerSeed, String commandLine, int threads, boolean indexLexical, Path warmup) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, long taggerSeed, String commandLine, int threads, boolean indexLexical, Path warmup, boolean shortFormsFollow) {
     /**
      * Below this probability of its best candidate a mention is linked to nothing (NIL). Chosen on the BC5CDR dev
      * split's end-to-end document-level F1 (a tagged span the model doubts is more often a tagging error or a concept
@@ -35,6 +35,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                                 [--tagger-encoder <id>]  with --train-tagger: contextual token vectors from this shipped encoder
                                                        (all-minilm-l6-v2, ...) as tagger features, served by the sidecar
                                                        (a tagger trained with them gets them from its metadata)
+                                [--short-forms follow|own]   follow (default, as the app): a short form ("OAB") takes the link of
+                                                       the written-out mention it stands for ("overactive bladder"); own: its own link
                                 [--threads 1]          documents linked in parallel (gold-mention mode)
                                 [--warmup <file.PubTator>]   gold-mention mode: link this corpus first, untimed, then empty the
                                                        KB retrieval cache, so mentions/s is the warm JVM's (a running service's)
@@ -66,6 +68,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         int threads = 1;
         boolean indexLexical = false;
         Path warmup = null;
+        boolean shortFormsFollow = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -97,6 +100,11 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--tagger-encoder" -> taggerEncoder = CommandLine.value(args, ++i, a);
                 case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--index-lexical" -> indexLexical = true;
+                case "--short-forms" -> shortFormsFollow = switch (CommandLine.value(args, ++i, a)) {
+                    case "follow" -> true;
+                    case "own" -> false;
+                    default -> throw new IllegalArgumentException("--short-forms is follow or own, not " + args[i]);
+                };
                 case "--warmup" -> warmup = CommandLine.existingFile(CommandLine.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -114,7 +122,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             throw new IllegalArgumentException("--tagger-encoder goes with --train-tagger (a trained tagger names its encoder)");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, taggerSeed, "eval linking " + String.join(" ", args), threads, indexLexical, warmup);
+                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, taggerSeed, "eval linking " + String.join(" ", args), threads, indexLexical, warmup,
+                shortFormsFollow);
     }
 
     private static double probability(String value, String option) {

@@ -33,8 +33,7 @@ public final class Student {
 
     /** Links these annotated spans of one document, in input order. */
     public List<LinkedMention> link(PubTatorDocument doc, List<GoldMention> mentions) {
-        DocumentQueries queries = new DocumentQueries(doc);
-        return linker.link(mentions.stream().map(queries::query).toList());
+        return new DocumentQueries(doc).linkGold(linker, mentions);
     }
 
     /** The metrics of {@code eval linking --gold-mentions} on these documents (per type and "all"). */

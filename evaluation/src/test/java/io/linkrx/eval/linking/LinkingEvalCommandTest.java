@@ -107,6 +107,7 @@ class LinkingEvalCommandTest {
         assertThat(all.path("retrieval").path("recall@all").asDouble()).isEqualTo(1.0);
         assertThat(result.path("metrics").has("Chemical")).isTrue();
         assertThat(result.path("model").asText()).isEqualTo("reranker@1");
+        assertThat(result.path("short_forms").asText()).as("as the app links them").isEqualTo("follow");
         Path version = repo.resolve("reranker/1");
         assertThat(version.resolve("model.onnx")).isNotEmptyFile();
         assertThat(RerankerBundle.read(version).features()).isEqualTo(LinkingFeatures.NAMES);
@@ -215,6 +216,11 @@ class LinkingEvalCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kb");
+        ByteArrayOutputStream badChoice = new ByteArrayOutputStream();
+        assertThat(LinkingEvalCommand.run(new String[] {"--corpus", dev.toString(), "--kb", kb.toString(),
+                "--short-forms", "sometimes"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(badChoice, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(badChoice.toString(StandardCharsets.UTF_8)).contains("--short-forms is follow or own, not sometimes");
     }
 
     private static JsonNode run(String... args) throws IOException {

@@ -91,13 +91,36 @@ public final class AbbreviationDetector {
         }
         String shortForm = text.substring(sfBegin, sfEnd);
         String longForm = text.substring(lfBegin, lfTo);
+        return plausible(shortForm, longForm)
+                ? new AbbreviationDefinition(shortForm, longForm, sfBegin, sfEnd, lfBegin, lfTo) : null;
+    }
+
+    /**
+     * True when {@code shortForm} abbreviates all of {@code longForm} by the rules of a definition, without the
+     * parentheses: "OAB" spells "overactive bladder" (whose first word its first letter starts), not "bladder".
+     */
+    public static boolean spells(String shortForm, String longForm) {
+        Objects.requireNonNull(shortForm, "shortForm");
+        Objects.requireNonNull(longForm, "longForm");
+        String text = shortForm + "\n" + longForm;
+        int sfEnd = shortForm.length();
+        int lfFrom = sfEnd + 1;
+        if (sfEnd < MIN_SHORT || sfEnd > MAX_SHORT || longForm.isBlank()) {
+            return false;
+        }
+        int begin = initialsLongFormStart(text, 0, sfEnd, lfFrom, text.length());
+        if (begin < 0) {
+            begin = bestLongFormStart(text, 0, sfEnd, lfFrom, text.length());
+        }
+        return begin == lfFrom && plausible(shortForm, longForm);
+    }
+
+    /** A long form longer than its short form, without it as a word, and not too many words for it. */
+    private static boolean plausible(String shortForm, String longForm) {
         int sfChars = alphanumericCount(shortForm);
         int lfWords = longForm.split("[\\s\\-\u2010\u2011\u2013]+").length;
-        if (longForm.length() < shortForm.length() || WordBoundaries.containsWord(longForm, shortForm)
-                || lfWords > Math.min(2 * sfChars, sfChars + 5)) {
-            return null;
-        }
-        return new AbbreviationDefinition(shortForm, longForm, sfBegin, sfEnd, lfBegin, lfTo);
+        return longForm.length() >= shortForm.length() && !WordBoundaries.containsWord(longForm, shortForm)
+                && lfWords <= Math.min(2 * sfChars, sfChars + 5);
     }
 
     /**

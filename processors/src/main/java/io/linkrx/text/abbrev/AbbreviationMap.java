@@ -62,6 +62,23 @@ public final class AbbreviationMap {
         return Optional.ofNullable(longForms.get(shortForm));
     }
 
+    /**
+     * The first definition of {@code shortForm}, also of its other number ("NSAID" for a defined "NSAIDs"), with
+     * where its long form stands in the text.
+     */
+    public Optional<AbbreviationDefinition> definition(String shortForm) {
+        String longForm = longFormOfWhole(shortForm);
+        if (longForm == null) {
+            return Optional.empty();
+        }
+        return definitions.stream().filter(d -> d.longForm().equals(longForm) && sameWord(d.shortForm(), shortForm))
+                .findFirst();
+    }
+
+    private static boolean sameWord(String defined, String mention) {
+        return defined.equals(mention) || defined.equals(mention + "s") || mention.equals(defined + "s");
+    }
+
     /** True when nothing is defined. */
     public boolean isEmpty() {
         return longForms.isEmpty();

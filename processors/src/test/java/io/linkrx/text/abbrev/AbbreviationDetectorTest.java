@@ -133,4 +133,18 @@ class AbbreviationDetectorTest {
         assertThat(detector.detect("nonsteroidal anti-inflammatory drugs (NSAIDs) were stopped"))
                 .singleElement().satisfies(d -> assertThat(d.longForm()).isEqualTo("nonsteroidal anti-inflammatory drugs"));
     }
+
+    @Test
+    void givenAShortFormAndAWrittenOutMention_whenSpellsIsAsked_thenOnlyAWholeLongFormCounts() {
+        assertThat(AbbreviationDetector.spells("OAB", "overactive bladder")).isTrue();
+        assertThat(AbbreviationDetector.spells("BUN", "blood urea nitrogen")).isTrue();
+        assertThat(AbbreviationDetector.spells("PGs", "prostaglandins")).isTrue();
+        // the letters are all in "bladder" but its first word is not where the short form starts
+        assertThat(AbbreviationDetector.spells("OAB", "bladder")).isFalse();
+        assertThat(AbbreviationDetector.spells("OAB", "urinary overactive bladder")).isFalse();
+        assertThat(AbbreviationDetector.spells("DVP", "divalproex")).isTrue();
+        assertThat(AbbreviationDetector.spells("DVP", "valproic acid")).isFalse();
+        // the short form as a word of the long form is no definition of it
+        assertThat(AbbreviationDetector.spells("AML", "AML relapse")).isFalse();
+    }
 }
