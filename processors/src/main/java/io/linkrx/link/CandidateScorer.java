@@ -1,5 +1,8 @@
 package io.linkrx.link;
 
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
 /**
  * Scores (mention, candidate) feature rows: the probability that the candidate is the mention's concept.
  * The served ONNX re-ranker implements it through the model-serving sidecar.
@@ -10,4 +13,25 @@ public interface CandidateScorer {
 
     /** Model name and version, recorded with every link. */
     String modelVersion();
+
+    /** A scorer that scores each row on its own (an in-process model). */
+    static CandidateScorer perRow(String modelVersion, ToDoubleFunction<float[]> rowScore) {
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(rowScore, "rowScore");
+        return new CandidateScorer() {
+            @Override
+            public double[] score(float[][] rows) {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = rowScore.applyAsDouble(rows[i]);
+                }
+                return out;
+            }
+
+            @Override
+            public String modelVersion() {
+                return modelVersion;
+            }
+        };
+    }
 }

@@ -76,22 +76,9 @@ class EntityLinkerTest {
 
     @Test
     void givenShortFormsOfWrittenOutMentionsWhenLinkedWithAnchorsThenTheyFollowUnlessTheyNameTheirOwnConcept() {
-        CandidateScorer byName = new CandidateScorer() {
-            @Override
-            public double[] score(float[][] rows) {
-                double[] out = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    out[i] = 0.5 * rows[i][LinkingFeatures.NAMES.indexOf("exact_abbreviation")]
-                            + 0.5 * rows[i][LinkingFeatures.NAMES.indexOf("sim_best")];
-                }
-                return out;
-            }
-
-            @Override
-            public String modelVersion() {
-                return "test@1";
-            }
-        };
+        CandidateScorer byName = CandidateScorer.perRow("test@1",
+                row -> 0.5 * row[LinkingFeatures.NAMES.indexOf("exact_abbreviation")]
+                        + 0.5 * row[LinkingFeatures.NAMES.indexOf("sim_best")]);
         // "CKF" spells the written-out mention; "T2DM" stands in parentheses after one it does not name
         String text = "Chronic kidney failure progressed and CKF was treated. Type 1 diabetes (T2DM) was known.";
         NoteQueries queries = new NoteQueries("n1", text);

@@ -91,21 +91,8 @@ class LearnedRerankerTest {
                 new Mention(ckf, ckf + 3, "CKF", SemanticType.DISEASE, Assertion.PRESENT, null));
         List<List<Candidate>> found = new NoteCandidateGenerator(generator(), LinkingTestKb.KB, Integer.MAX_VALUE)
                 .retrieve(note, mentions);
-        CandidateScorer bySimilarity = new CandidateScorer() {
-            @Override
-            public double[] score(float[][] rows) {
-                double[] out = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    out[i] = rows[i][LinkingFeatures.NAMES.indexOf("sim_best")];
-                }
-                return out;
-            }
-
-            @Override
-            public String modelVersion() {
-                return "reranker@7";
-            }
-        };
+        CandidateScorer bySimilarity = CandidateScorer.perRow("reranker@7",
+                row -> row[LinkingFeatures.NAMES.indexOf("sim_best")]);
 
         RerankResult result = new LearnedReranker(LinkingTestKb.KB, dictionary, bySimilarity, 0.3).rerank(note,
                 List.of(new MentionCandidates(mentions.get(0), found.get(0)),

@@ -167,8 +167,8 @@ public final class LinkingEvalCommand {
                                              BatchRetriever kbRetriever, Path repository, TrainingCorpora training) {
         long t0 = System.nanoTime();
         List<PubTatorDocument> docs = training.documents();
-        RerankerTraining.Result trained = new RerankerTraining(kbRetriever, o.k(),
-                new RerankerTrainer(o.modelKind(), o.epochs(), o.seed())).train(kb, resolver, docs);
+        RerankerTrainer trainer = new RerankerTrainer(o.modelKind(), o.epochs(), o.seed());
+        RerankerTraining.Result trained = new RerankerTraining(kbRetriever, o.k(), trainer).train(kb, resolver, docs);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("command", o.commandLine());
         info.put("corpora", o.train().stream().map(Path::toString).toList());
@@ -177,8 +177,7 @@ public final class LinkingEvalCommand {
         info.put("mentions", trained.mentions());
         info.put("mentions_with_gold_candidate", trained.mentionsWithGold());
         info.put("rows", trained.rows());
-        info.put("model", "Tribuo 4.3.1 " + o.modelKind() + " (log loss, AdaGrad 0.1, " + o.epochs() + " epochs, seed "
-                + o.seed() + ")");
+        info.put("model", trainer.description());
         info.put("features", LinkingFeatures.VERSION);
         long version = nextVersion(repository.resolve(o.modelName()));
         RerankerExport.export(trained.model(), trained.dictionary(), repository, o.modelName(), version,

@@ -23,7 +23,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
                                 [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
-                                [--sidecar host:port] [--k 20] [--nil-threshold 0.5] [--model logistic|fm]
+                                [--sidecar host:port] [--k 20] [--nil-threshold 0.5] [--model logistic|fm|trees]
                                 [--epochs 10] [--seed 42] [--out result.json]
                                 [--index <dir>]        Lucene KB index (built over the KB's names when missing)
                                 [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...);
@@ -86,7 +86,8 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--model" -> kind = switch (CommandLine.value(args, ++i, a)) {
                     case "logistic" -> RerankerTrainer.Kind.LOGISTIC;
                     case "fm" -> RerankerTrainer.Kind.FACTORIZATION_MACHINE;
-                    default -> throw new IllegalArgumentException("--model is logistic or fm, not " + args[i]);
+                    case "trees" -> RerankerTrainer.Kind.BOOSTED_TREES;
+                    default -> throw new IllegalArgumentException("--model is logistic, fm or trees, not " + args[i]);
                 };
                 case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--seed" -> seed = Long.parseLong(CommandLine.value(args, ++i, a));

@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.tribuo.Model;
-import org.tribuo.ONNXExportable;
-import org.tribuo.classification.Label;
-
 import io.linkrx.link.LinkingFeatures;
 import io.linkrx.link.MentionDictionary;
 import io.linkrx.link.RerankerBundle;
@@ -17,7 +13,7 @@ import io.linkrx.link.RerankerBundle;
 /**
  * Exports a trained re-ranker into a Triton-layout model repository the sidecar serves:
  * {@code <repo>/<model>/config.pbtxt} and {@code <repo>/<model>/<version>/{model.onnx, reranker.json,
- * mention-dictionary.tsv}}. The ONNX graph is written by Tribuo's own exporter.
+ * mention-dictionary.tsv}}. The model writes its own ONNX graph.
  */
 final class RerankerExport {
     /** Tribuo names the graph's input and output like this. */
@@ -27,13 +23,10 @@ final class RerankerExport {
     private RerankerExport() {
     }
 
-    static RerankerBundle export(Model<Label> model, MentionDictionary dictionary, Path repository, String modelName,
+    static RerankerBundle export(TrainedRanker model, MentionDictionary dictionary, Path repository, String modelName,
                                  long version, double nilThreshold, Map<String, Object> trainedOn,
                                  Map<String, Object> metrics) {
-        if (!(model instanceof ONNXExportable exportable)) {
-            throw new IllegalArgumentException("model " + model.getClass().getSimpleName() + " cannot be exported to ONNX");
-        }
-        int width = model.getFeatureIDMap().size();
+        int width = model.features();
         if (width != LinkingFeatures.size()) {
             throw new IllegalStateException("the trained model knows " + width + " of " + LinkingFeatures.size()
                     + " features (a feature never varied in training); it cannot serve the feature contract");
@@ -48,12 +41,12 @@ final class RerankerExport {
                     + "backend: \"onnxruntime\"\n"
                     + "max_batch_size: 0\n"
                     + "parameters { key: \"kind\" value { string_value: \"onnx\" } }\n");
-            exportable.saveONNXModel("io.linkrx", version, versionDir.resolve("model.onnx"));
+            model.writeOnnx(versionDir.resolve("model.onnx"), version);
         } catch (IOException e) {
             throw new UncheckedIOException(versionDir + ": cannot export re-ranker: " + e.getMessage(), e);
         }
         dictionary.write(versionDir.resolve(RerankerBundle.DICTIONARY_FILE));
-        int linkColumn = model.getOutputIDInfo().getID(new Label(RerankerTrainer.LINK));
+        int linkColumn = model.linkColumn();
         RerankerBundle bundle = new RerankerBundle(modelName, Long.toString(version), LinkingFeatures.VERSION,
                 LinkingFeatures.NAMES, INPUT, OUTPUT, linkColumn, nilThreshold, trainedOn, metrics);
         bundle.write(versionDir);

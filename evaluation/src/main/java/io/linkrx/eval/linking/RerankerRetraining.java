@@ -63,7 +63,7 @@ public final class RerankerRetraining {
             return result.dictionary();
         }
 
-        Model<Label> model() {
+        TrainedRanker model() {
             return result.model();
         }
     }
@@ -119,7 +119,7 @@ public final class RerankerRetraining {
 
     /** Scores a trained model in this JVM with Tribuo (fast; the same linker and scoring as a served version). */
     public Score score(Trained trained, String version, List<PubTatorDocument> dev) {
-        CandidateScorer scorer = RerankerTrainer.inProcess(trained.model(), version);
+        CandidateScorer scorer = trained.model().inProcess(version);
         return score(trained.dictionary(), version, scorer, settings.nilThreshold(), dev);
     }
 

@@ -5,7 +5,6 @@ import java.util.Random;
 
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
@@ -15,12 +14,11 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-import io.linkrx.link.CandidateScorer;
 import io.linkrx.link.LinkingFeatures;
 
 /**
- * Trains the candidate re-ranker with Tribuo: logistic regression or a factorisation machine (pairwise
- * feature interactions) by SGD with log loss, deterministic per seed.
+ * Trains the candidate re-ranker: with Tribuo, logistic regression or a factorisation machine (pairwise feature
+ * interactions) by SGD with log loss; or gradient-boosted trees with XGBoost. Deterministic per seed.
  */
 final class RerankerTrainer {
     static final String LINK = "link";
@@ -28,7 +26,7 @@ final class RerankerTrainer {
     /** Tribuo logs progress through java.util.logging; held so the level setting is not collected. */
     private static final java.util.logging.Logger TRIBUO_LOG = quiet();
 
-    enum Kind { LOGISTIC, FACTORIZATION_MACHINE }
+    enum Kind { LOGISTIC, FACTORIZATION_MACHINE, BOOSTED_TREES }
 
     private final Kind kind;
     private final int epochs;
@@ -40,7 +38,20 @@ final class RerankerTrainer {
         this.seed = seed;
     }
 
-    Model<Label> train(TrainingExamples examples) {
+    TrainedRanker train(TrainingExamples examples) {
+        if (kind == Kind.BOOSTED_TREES) {
+            return BoostedTreesRanker.train(examples, LinkingFeatures.size(), seed);
+        }
+        return new TribuoRanker(trainTribuo(examples));
+    }
+
+    /** What the trained model is, for the training report. */
+    String description() {
+        return kind == Kind.BOOSTED_TREES ? BoostedTreesRanker.description(seed)
+                : "Tribuo 4.3.1 " + kind + " (log loss, AdaGrad 0.1, " + epochs + " epochs, seed " + seed + ")";
+    }
+
+    private Model<Label> trainTribuo(TrainingExamples examples) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("linking-reranker", factory),
                 factory);
@@ -70,27 +81,6 @@ final class RerankerTrainer {
         int copies = (int) Math.floor(weight);
         double fraction = weight - copies;
         return fraction > 0 && random.nextDouble() < fraction ? copies + 1 : copies;
-    }
-
-    /** Scores rows in this JVM with the Tribuo model (training-time checks; serving goes through ONNX). */
-    static CandidateScorer inProcess(Model<Label> model, String version) {
-        String[] names = tribuoNames();
-        return new CandidateScorer() {
-            @Override
-            public double[] score(float[][] rows) {
-                double[] out = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    Prediction<Label> p = model.predict(new ArrayExample<>(new Label(OTHER), names, toDoubles(rows[i])));
-                    out[i] = p.getOutputScores().get(LINK).getScore();
-                }
-                return out;
-            }
-
-            @Override
-            public String modelVersion() {
-                return version;
-            }
-        };
     }
 
     static double[] toDoubles(float[] row) {

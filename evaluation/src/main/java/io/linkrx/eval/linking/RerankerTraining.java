@@ -6,8 +6,6 @@ import java.util.Set;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
 import io.linkrx.corpus.GoldMention;
 import io.linkrx.corpus.PubTatorDocument;
@@ -26,7 +24,7 @@ import io.linkrx.text.Normalizer;
  * re-ranker learns from candidates and features as they look on documents it never saw.
  */
 final class RerankerTraining {
-    record Result(Model<Label> model, MentionDictionary dictionary, int rows, int mentions, int mentionsWithGold) {
+    record Result(TrainedRanker model, MentionDictionary dictionary, int rows, int mentions, int mentionsWithGold) {
     }
 
     private final BatchRetriever kbRetriever;

@@ -74,7 +74,7 @@ public final class StudentTraining {
         EntityLinker linker = new EntityLinker(
                 new CandidateGenerator(ExtraNames.withNames(kbRetriever, kb, names, "dictionary"), dictionary, k),
                 new LinkingFeatures(kb.withExtraNames(names, "dictionary:" + version), dictionary),
-                RerankerTrainer.inProcess(trained.model(), version), 0.0);
+                trained.model().inProcess(version), 0.0);
         return new Student(linker, dictionary, resolver, kb, threads, trained.mentions(), trained.rows());
     }
 }

@@ -115,6 +115,18 @@ class LinkingEvalCommandTest {
     }
 
     @Test
+    void givenBoostedTrees_thenTheSidecarServesTheirOnnxGraphAndTheyLinkAsWell() throws IOException {
+        Path repo = dir.resolve("models-trees");
+        JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
+                "--model-repo", repo.toString(), "--model", "trees");
+
+        assertThat(result.path("training").path("model").asText()).startsWith("XGBoost 300 trees");
+        assertThat(result.path("model").asText()).isEqualTo("reranker@1");
+        assertThat(result.path("metrics").path("all").path("acc@1").asDouble()).as("Acc@1").isGreaterThanOrEqualTo(0.9);
+        assertThat(RerankerBundle.read(repo.resolve("reranker/1")).linkColumn()).isZero();
+    }
+
+    @Test
     void reusesATrainedModelAndLinksEndToEnd() throws IOException {
         Path repo = dir.resolve("models-e2e");
         run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(), "--model-repo",

@@ -26,11 +26,12 @@ class RerankerTrainerTest {
             examples.weights.add(1f);
         }
         // When the re-ranker is trained
-        double score = RerankerTrainer.inProcess(
-                new RerankerTrainer(RerankerTrainer.Kind.LOGISTIC, 10, 42).train(examples), "test")
-                .score(new float[][] {row})[0];
-        // Then it follows the weights (3 : 1 is a probability of 0.75), not the row counts (0.5)
-        assertThat(score).isCloseTo(0.75, within(0.08));
+        for (RerankerTrainer.Kind kind : RerankerTrainer.Kind.values()) {
+            double score = new RerankerTrainer(kind, 10, 42).train(examples).inProcess("test")
+                    .score(new float[][] {row})[0];
+            // Then it follows the weights (3 : 1 is a probability of 0.75), not the row counts (0.5)
+            assertThat(score).as(kind.name()).isCloseTo(0.75, within(0.08));
+        }
     }
 
     @Test
