@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ final class BoostedTreesRanker implements TrainedRanker {
         }
     }
 
-    /** The trees of XGBoost's JSON dump (one document per tree, node ids dense from 0). */
+    /** The trees of XGBoost's JSON dump: one document per tree, node ids from 0 (with gaps where pruning removed nodes). */
     static List<Tree> parse(String[] dump) {
         ObjectMapper json = new ObjectMapper();
         List<Tree> out = new ArrayList<>(dump.length);
@@ -125,7 +126,7 @@ final class BoostedTreesRanker implements TrainedRanker {
                 int[] yes = new int[size];
                 int[] no = new int[size];
                 float[] leaf = new float[size];
-                java.util.Arrays.fill(feature, Tree.ABSENT);
+                Arrays.fill(feature, Tree.ABSENT);
                 for (JsonNode node : nodes) {
                     int id = node.get("nodeid").asInt();
                     if (node.has("leaf")) {
