@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -65,27 +64,27 @@ public final class ShortFormAnchors {
         int n = mentions.size();
         int[] anchors = none(n);
         String[] surface = new String[n];
+        AbbreviationDefinition[] definedBy = new AbbreviationDefinition[n]; // null: the note does not define it
         boolean[] isShort = new boolean[n];
         for (int i = 0; i < n; i++) {
             Span s = mentions.get(i);
             surface[i] = text.substring(s.begin(), s.end());
-            isShort[i] = looksShort(surface[i]) || abbreviations.definition(surface[i]).isPresent();
+            definedBy[i] = abbreviations.definition(surface[i]).orElse(null);
+            isShort[i] = definedBy[i] != null || looksShort(surface[i]);
         }
         Map<String, Integer> found = new HashMap<>(); // short form and type -> anchor, from any occurrence
         for (int i = 0; i < n; i++) {
             if (!isShort[i] || found.containsKey(key(surface[i], mentions.get(i)))) {
                 continue;
             }
-            Optional<AbbreviationDefinition> defined = abbreviations.definition(surface[i]);
-            int anchor = defined.isPresent() ? insideLongForm(defined.get(), i, mentions, isShort)
+            int anchor = definedBy[i] != null ? insideLongForm(definedBy[i], i, mentions, isShort)
                     : parenthesisedAfter(text, i, mentions, isShort);
             if (anchor >= 0) {
                 found.put(key(surface[i], mentions.get(i)), anchor);
             }
         }
         for (int i = 0; i < n; i++) {
-            if (isShort[i] && !found.containsKey(key(surface[i], mentions.get(i)))
-                    && abbreviations.definition(surface[i]).isEmpty()) {
+            if (isShort[i] && definedBy[i] == null && !found.containsKey(key(surface[i], mentions.get(i)))) {
                 int anchor = spelledOut(surface, i, mentions, isShort);
                 if (anchor >= 0) {
                     found.put(key(surface[i], mentions.get(i)), anchor);

@@ -117,9 +117,11 @@ public final class LinkingEvalCommand {
             MentionDictionary dictionary = RerankerBundle.dictionary(versionDir);
             KnowledgeBase linkingKb = withDictionaryNames(kb, dictionary, bundle.version());
             sidecar.awaitModel(bundle.model(), bundle.version());
-            EntityLinker followingLinker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
+            EntityLinker linker = linker(retrieval.kbRetriever(), kb, linkingKb, dictionary,
                     new RerankerClient(sidecar.client, bundle), o.k(), o.nilThreshold());
-            EntityLinker linker = o.shortFormsFollow() ? followingLinker : followingLinker.shortFormsKeepOwnLinks();
+            if (!o.shortFormsFollow()) {
+                linker = linker.shortFormsKeepOwnLinks();
+            }
             result.put("short_forms", o.shortFormsFollow() ? "follow" : "own");
             result.put("model", linker.modelVersion());
             result.put("nil_threshold", o.nilThreshold());
@@ -234,9 +236,7 @@ public final class LinkingEvalCommand {
             for (PubTatorDocument doc : docs) {
                 List<GoldMention> g = doc.mentions().stream().filter(m -> m.type() != null && !m.nil()).toList();
                 golds.add(g);
-                linked.add(pool.submit(() -> {
-                    return new DocumentQueries(doc).linkGold(linker, g);
-                }));
+                linked.add(pool.submit(() -> new DocumentQueries(doc).linkGold(linker, g)));
             }
             for (int d = 0; d < docs.size(); d++) {
                 List<LinkedMention> l = linked.get(d).get();

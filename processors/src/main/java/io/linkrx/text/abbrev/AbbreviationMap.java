@@ -18,16 +18,17 @@ public final class AbbreviationMap {
     private static final AbbreviationMap EMPTY = new AbbreviationMap(List.of());
 
     private final List<AbbreviationDefinition> definitions;
-    private final Map<String, String> longForms = new LinkedHashMap<>();
+    /** Short form to its first definition. */
+    private final Map<String, AbbreviationDefinition> firstDefinitions = new LinkedHashMap<>();
     /** Longest first, so "HNPCC" is expanded before a hypothetical "PCC". */
     private final List<String> byLength;
 
     private AbbreviationMap(List<AbbreviationDefinition> definitions) {
         this.definitions = List.copyOf(definitions);
         for (AbbreviationDefinition d : this.definitions) {
-            longForms.putIfAbsent(d.shortForm(), d.longForm());
+            firstDefinitions.putIfAbsent(d.shortForm(), d);
         }
-        this.byLength = longForms.keySet().stream()
+        this.byLength = firstDefinitions.keySet().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
@@ -54,12 +55,12 @@ public final class AbbreviationMap {
 
     /** The defined short forms in order of first definition. */
     public Set<String> shortForms() {
-        return java.util.Collections.unmodifiableSet(longForms.keySet());
+        return java.util.Collections.unmodifiableSet(firstDefinitions.keySet());
     }
 
     /** The long form of the first definition of {@code shortForm}. */
     public Optional<String> longForm(String shortForm) {
-        return Optional.ofNullable(longForms.get(shortForm));
+        return Optional.ofNullable(firstDefinitions.get(shortForm)).map(AbbreviationDefinition::longForm);
     }
 
     /**
@@ -67,21 +68,12 @@ public final class AbbreviationMap {
      * where its long form stands in the text.
      */
     public Optional<AbbreviationDefinition> definition(String shortForm) {
-        String longForm = longFormOfWhole(shortForm);
-        if (longForm == null) {
-            return Optional.empty();
-        }
-        return definitions.stream().filter(d -> d.longForm().equals(longForm) && sameWord(d.shortForm(), shortForm))
-                .findFirst();
-    }
-
-    private static boolean sameWord(String defined, String mention) {
-        return defined.equals(mention) || defined.equals(mention + "s") || mention.equals(defined + "s");
+        return Optional.ofNullable(definitionOfWhole(shortForm));
     }
 
     /** True when nothing is defined. */
     public boolean isEmpty() {
-        return longForms.isEmpty();
+        return firstDefinitions.isEmpty();
     }
 
     /**
@@ -93,14 +85,14 @@ public final class AbbreviationMap {
      */
     public String expand(String mention) {
         Objects.requireNonNull(mention, "mention");
-        String exact = longFormOfWhole(mention);
-        if (exact != null) {
-            return exact;
+        AbbreviationDefinition whole = definitionOfWhole(mention);
+        if (whole != null) {
+            return whole.longForm();
         }
         List<int[]> replaced = new ArrayList<>(); // [begin, end, index into byLength]
         for (int i = 0; i < byLength.size(); i++) {
             String sf = byLength.get(i);
-            if (sf.length() == 1 || mention.contains(longForms.get(sf))) {
+            if (sf.length() == 1 || mention.contains(longFormOf(sf))) {
                 // a one-letter short form stands for its long form only on its own ("hepatitis A" stays), and
                 // "glucose-6-phosphate dehydrogenase (G6PD) deficiency" is already spelled out
                 continue;
@@ -119,20 +111,24 @@ public final class AbbreviationMap {
         StringBuilder out = new StringBuilder(mention.length() + 32);
         int last = 0;
         for (int[] r : replaced) {
-            out.append(mention, last, r[0]).append(longForms.get(byLength.get(r[2])));
+            out.append(mention, last, r[0]).append(longFormOf(byLength.get(r[2])));
             last = r[1];
         }
         return out.append(mention, last, mention.length()).toString();
     }
 
-    /** The long form of a mention that is a short form, also in the other number ("NSAID" for "NSAIDs"). */
-    private String longFormOfWhole(String mention) {
-        String exact = longForms.get(mention);
+    /** The first definition of a mention that is a short form, also in the other number ("NSAID" for "NSAIDs"). */
+    private AbbreviationDefinition definitionOfWhole(String mention) {
+        AbbreviationDefinition exact = firstDefinitions.get(mention);
         if (exact != null || mention.length() < 3) {
             return exact;
         }
-        return mention.endsWith("s") ? longForms.get(mention.substring(0, mention.length() - 1))
-                : longForms.get(mention + "s");
+        return mention.endsWith("s") ? firstDefinitions.get(mention.substring(0, mention.length() - 1))
+                : firstDefinitions.get(mention + "s");
+    }
+
+    private String longFormOf(String shortForm) {
+        return firstDefinitions.get(shortForm).longForm();
     }
 
     private static boolean overlaps(List<int[]> spans, int begin, int end) {
@@ -146,6 +142,6 @@ public final class AbbreviationMap {
 
     @Override
     public String toString() {
-        return "AbbreviationMap[" + longForms.size() + " short forms]"; // forms are note text: not logged
+        return "AbbreviationMap[" + firstDefinitions.size() + " short forms]"; // forms are note text: not logged
     }
 }

@@ -148,10 +148,8 @@ public final class TaggerDictionary {
     /** Longest matches of every type's names, in one pass over the trie per type. */
     public Matches match(List<Token> tokens) {
         Map<SemanticType, Tag[]> tags = new EnumMap<>(SemanticType.class);
-        List<Set<String>> branches = new ArrayList<>(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            branches.add(new TreeSet<>());
-        }
+        // a token gets its own set only when a match gives it branches: most tokens match nothing
+        List<Set<String>> branches = new ArrayList<>(Collections.nCopies(tokens.size(), Set.of()));
         for (SemanticType type : types) {
             Tag[] t = new Tag[tokens.size()];
             for (int i = 0; i < tokens.size(); ) {
@@ -164,7 +162,7 @@ public final class TaggerDictionary {
                 for (int k = 0; k < m.length(); k++) {
                     t[i + k] = k == 0 ? Tag.B : Tag.I;
                     for (Named named : m.values()) {
-                        branches.get(i + k).addAll(named.branches());
+                        addBranches(branches, i + k, named.branches());
                     }
                 }
                 i += m.length();
@@ -172,6 +170,16 @@ public final class TaggerDictionary {
             tags.put(type, t);
         }
         return new Matches(tags, branches);
+    }
+
+    private static void addBranches(List<Set<String>> branches, int token, List<String> add) {
+        if (add.isEmpty()) {
+            return;
+        }
+        if (branches.get(token).isEmpty()) {
+            branches.set(token, new TreeSet<>());
+        }
+        branches.get(token).addAll(add);
     }
 
     /** In how many names of {@code type} the normalised word occurs. */

@@ -14,8 +14,8 @@ import io.linkrx.text.Token;
 /**
  * Feature names of each token of a sentence: the word, its shape, affixes, case and digit flags, the
  * neighbouring words with their shapes and suffixes, dictionary B/I tags (own and neighbours'), the tree branches
- * of the matched names' concepts, how common the word is in dictionary names, and abbreviation features. Changing what is extracted changes {@link #VERSION},
- * since a model only understands the features it was trained on.
+ * of the matched names' concepts, how common the word is in dictionary names, and abbreviation features. Changing
+ * what is extracted changes {@link #VERSION}, since a model only understands the features it was trained on.
  */
 final class TokenFeatures {
     /** Version of the feature set, recorded in every model. */
