@@ -10,7 +10,7 @@ import java.util.List;
 /** Command-line options of {@code eval linking}. */
 record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs, List<Path> train, boolean endToEnd, Path modelRepository,
                           String modelName, String sidecar, int k, double nilThreshold, RerankerTrainer.Kind modelKind,
-                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, String taggerEncoder, long taggerSeed, String commandLine, int threads, boolean indexLexical, Path warmup, boolean shortFormsFollow) {
+                          int epochs, long seed, Path out, Path errors, Path index, String encoder, Path tagger, boolean trainTagger, boolean dictionaryExtractor, String taggerEncoder, long taggerSeed, String commandLine, int threads, boolean indexLexical, Path warmup, boolean shortFormsFollow) {
     /**
      * Below this probability of its best candidate a mention is linked to nothing (NIL). Chosen on the BC5CDR dev
      * split's end-to-end document-level F1 (a tagged span the model doubts is more often a tagging error or a concept
@@ -23,16 +23,21 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
             usage: eval linking --corpus <file.PubTator> --kb <type>:<path> [--kb ...] [--gold-mentions | --end-to-end]
                                 [--synonyms-from <type>:<path> ...]   (borrow names of same-named concepts, e.g. DrugBank synonyms for MeSH chemicals)
                                 [--train <file.PubTator> ...] [--model-repo <dir>] [--model-name reranker]
-                                [--sidecar host:port] [--k 20] [--nil-threshold 0.5] [--model logistic|fm|trees]
+                                [--sidecar host:port] [--k 20] [--nil-threshold 0.5]
+                                [--model logistic|fm|trees]   the re-ranker --train trains; default: trees for gold mentions,
+                                                       fm end to end (the best measured for each, README)
                                 [--epochs 10] [--seed 42] [--out result.json]
                                 [--index <dir>]        Lucene KB index (built over the KB's names when missing)
                                 [--encoder <id>]       dense retrieval with this shipped encoder (all-minilm-l6-v2, bge-small-en-v15, ...);
                                                        lexical candidates then still come from the in-memory retriever
                                 [--index-lexical]      with --encoder: lexical candidates from the index too
-                                [--tagger <model.crf> | --train-tagger]   end to end: mentions from the CRF tagger
-                                                       (trained on --train into <model-repo>/tagger/<n>/model.crf)
-                                [--tagger-seed 1]      with --train-tagger: the CRF training's random seed
-                                [--tagger-encoder <id>]  with --train-tagger: contextual token vectors from this shipped encoder
+                                [--tagger <model.crf> | --train-tagger | --dictionary-extractor]
+                                                       end to end: mentions from this CRF tagger, from one trained on --train
+                                                       (into <model-repo>/tagger/<n>/model.crf: the default with --train),
+                                                       or from the KB dictionary; without --train and --tagger: the newest
+                                                       tagger in <model-repo>, else the dictionary
+                                [--tagger-seed 1]      with a trained tagger: the CRF training's random seed
+                                [--tagger-encoder <id>]  with a trained tagger: contextual token vectors from this shipped encoder
                                                        (all-minilm-l6-v2, ...) as tagger features, served by the sidecar
                                                        (a tagger trained with them gets them from its metadata)
                                 [--short-forms follow|own]   follow (default, as the app): a short form ("OAB") takes the link of
@@ -54,7 +59,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         String sidecar = null;
         int k = 20;
         double nil = DEFAULT_NIL_THRESHOLD;
-        RerankerTrainer.Kind kind = RerankerTrainer.Kind.LOGISTIC;
+        RerankerTrainer.Kind kind = null;
         int epochs = 10;
         long seed = 42;
         long taggerSeed = CrfTaggerTrainer.Options.defaults().seed();
@@ -64,6 +69,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         String encoder = null;
         Path tagger = null;
         boolean trainTagger = false;
+        boolean dictionaryExtractor = false;
         String taggerEncoder = null;
         int threads = 1;
         boolean indexLexical = false;
@@ -98,6 +104,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--encoder" -> encoder = CommandLine.value(args, ++i, a);
                 case "--tagger" -> tagger = CommandLine.existingFile(CommandLine.value(args, ++i, a));
                 case "--train-tagger" -> trainTagger = true;
+                case "--dictionary-extractor" -> dictionaryExtractor = true;
                 case "--tagger-encoder" -> taggerEncoder = CommandLine.value(args, ++i, a);
                 case "--threads" -> threads = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--index-lexical" -> indexLexical = true;
@@ -119,11 +126,20 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
         if (train.isEmpty() && repo == null) {
             throw new IllegalArgumentException("give --train corpora, or --model-repo with a trained re-ranker");
         }
+        if (dictionaryExtractor && (tagger != null || trainTagger)) {
+            throw new IllegalArgumentException("--dictionary-extractor excludes --tagger and --train-tagger");
+        }
+        // --train trains the learned parts: end to end that includes the tagger, unless one is given
+        trainTagger |= endToEnd && !train.isEmpty() && tagger == null && !dictionaryExtractor;
+        if (kind == null) {
+            kind = endToEnd ? RerankerTrainer.Kind.FACTORIZATION_MACHINE : RerankerTrainer.Kind.BOOSTED_TREES;
+        }
         if (taggerEncoder != null && !trainTagger) {
-            throw new IllegalArgumentException("--tagger-encoder goes with --train-tagger (a trained tagger names its encoder)");
+            throw new IllegalArgumentException("--tagger-encoder goes with training the tagger (--end-to-end --train;"
+                    + " a trained tagger names its encoder)");
         }
         return new LinkingEvalOptions(corpus, kbs, synonymKbs, train, endToEnd, repo, modelName, sidecar, k, nil, kind, epochs,
-                seed, out, errors, index, encoder, tagger, trainTagger, taggerEncoder, taggerSeed, "eval linking " + String.join(" ", args), threads, indexLexical, warmup,
+                seed, out, errors, index, encoder, tagger, trainTagger, dictionaryExtractor, taggerEncoder, taggerSeed, "eval linking " + String.join(" ", args), threads, indexLexical, warmup,
                 shortFormsFollow);
     }
 

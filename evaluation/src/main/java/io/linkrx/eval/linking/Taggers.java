@@ -21,8 +21,9 @@ import io.linkrx.serving.encoder.ShippedEncoders;
 
 /**
  * The mention tagger of an end-to-end evaluation: the CRF model given by {@code --tagger}, one trained now on
- * the {@code --train} corpora ({@code --train-tagger}, saved as a new version under
- * {@code <model-repo>/tagger/}), or the newest saved one; none means the dictionary extractor. Its dictionary
+ * the {@code --train} corpora (the default with them, or {@code --train-tagger}; saved as a new version under
+ * {@code <model-repo>/tagger/}), or the newest saved one; none ({@code --dictionary-extractor}, or nothing saved)
+ * means the dictionary extractor. Its dictionary
  * features come from the evaluation's KB, as in the app.
  */
 final class Taggers {
@@ -57,7 +58,7 @@ final class Taggers {
                     .train(training.documents(), training.files());
             trained.save(model);
             info.put("trained_seconds", LinkingMetrics.round((System.nanoTime() - t0) / 1e9));
-        } else if (model == null && Files.isDirectory(repository.resolve(MODEL_DIR))) {
+        } else if (model == null && !o.dictionaryExtractor() && Files.isDirectory(repository.resolve(MODEL_DIR))) {
             model = RerankerBundle.latestVersion(repository.resolve(MODEL_DIR)).resolve(MODEL_FILE);
         }
         if (model == null) {

@@ -112,6 +112,8 @@ class LinkingEvalCommandTest {
         assertThat(version.resolve("model.onnx")).isNotEmptyFile();
         assertThat(RerankerBundle.read(version).features()).isEqualTo(LinkingFeatures.NAMES);
         assertThat(result.path("training").path("mentions").asInt()).isEqualTo(120);
+        assertThat(result.path("training").path("model").asText()).as("the default for gold mentions")
+                .startsWith("XGBoost");
     }
 
     @Test
@@ -138,6 +140,7 @@ class LinkingEvalCommandTest {
 
         JsonNode disease = result.path("metrics").path("Disease");
         assertThat(result.path("mode").asText()).isEqualTo("end-to-end");
+        assertThat(result.has("tagger")).as("no tagger saved, none trained: the dictionary extracts").isFalse();
         assertThat(disease.path("document_concepts").path("gold").asInt()).isPositive();
         assertThat(disease.path("document_concepts").path("tp").asInt()).isPositive();
         assertThat(disease.path("mention_span").path("precision").asDouble()).isGreaterThan(0.5);
@@ -183,7 +186,7 @@ class LinkingEvalCommandTest {
         Path reannotated = Files.copy(dev, dir.resolve("other-corpus-with-the-dev-abstracts.PubTator"));
         JsonNode result = run("--corpus", dev.toString(), "--kb", kb.toString(), "--train", train.toString(),
                 "--train", reannotated.toString(), "--model-repo", repo.toString(), "--epochs", "5", "--end-to-end",
-                "--train-tagger", "--tagger-seed", "7");
+                "--tagger-seed", "7");
 
         JsonNode training = result.path("training");
         assertThat(training.path("documents").asInt()).isEqualTo(40);
@@ -192,6 +195,9 @@ class LinkingEvalCommandTest {
         JsonNode metadata = new ObjectMapper().readTree(repo.resolve("tagger/1/model.crf.json").toFile());
         assertThat(metadata.path("trainingFiles").findValuesAsText("documents")).containsExactly("40", "0");
         assertThat(metadata.path("training").path("seed").asLong()).isEqualTo(7);
+        assertThat(result.path("tagger").path("model").asText()).as("--train trains the tagger end to end")
+                .endsWith("tagger/1/model.crf");
+        assertThat(training.path("model").asText()).as("the default end to end").contains("FACTORIZATION_MACHINE");
     }
 
     @Test
