@@ -53,6 +53,17 @@ class LinkingEvalOptionsTest {
     }
 
     @Test
+    void givenATaggerToTrain_thenItLearnsFromMiniLmTokenVectorsUnlessToldOtherwise() {
+        assertThat(parse("--train", corpus.toString(), "--end-to-end").taggerEncoder()).isEqualTo("all-minilm-l6-v2");
+        assertThat(parse("--train", corpus.toString(), "--end-to-end", "--tagger-encoder", "none").taggerEncoder())
+                .isNull();
+        assertThat(parse("--train", corpus.toString(), "--end-to-end", "--tagger-encoder", "bge-small-en-v15")
+                .taggerEncoder()).isEqualTo("bge-small-en-v15");
+        assertThat(parse("--train", corpus.toString(), "--end-to-end", "--tagger", model.toString()).taggerEncoder())
+                .as("a given tagger names its own").isNull();
+    }
+
+    @Test
     void givenTheDictionaryExtractorWithATagger_thenTheOptionsAreRefused() {
         assertThatThrownBy(() -> parse("--end-to-end", "--model-repo", "r", "--dictionary-extractor", "--tagger",
                 model.toString())).isInstanceOf(IllegalArgumentException.class)
