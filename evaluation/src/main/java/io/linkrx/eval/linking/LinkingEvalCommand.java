@@ -99,7 +99,7 @@ public final class LinkingEvalCommand {
             ShippedEncoders.install(o.encoder(), repository, ENCODER_MODEL);
         }
         try (SidecarSession sidecar = o.sidecar() != null ? SidecarSession.connect(o.sidecar()) : SidecarSession.start(repository);
-             Retrieval retrieval = Retrieval.open(o, kb, sidecar)) {
+             Retrieval retrieval = Retrieval.open(o, Retrieval.indexDir(o, repository, kb), kb, sidecar)) {
             result.put("retrieval", retrieval.describe());
             List<PubTatorDocument> docs = PubTatorReader.read(o.corpus());
             Set<String> evaluatedIds = docs.stream().map(PubTatorDocument::id).collect(Collectors.toSet());

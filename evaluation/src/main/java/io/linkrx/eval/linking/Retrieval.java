@@ -3,6 +3,7 @@ package io.linkrx.eval.linking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +23,9 @@ import io.linkrx.serving.client.EncoderClient;
 
 /**
  * Retrieval over the KB's own names for an evaluation: the Lucene KB index (lexical, plus dense through the
- * sidecar's encoder when {@code --encoder} is given), built at {@code --index} when missing; or, without
- * {@code --index}, the in-memory 3-gram retriever.
+ * sidecar's encoder when an encoder is in effect), built at {@code --index} when missing (with an encoder and no
+ * {@code --index}: in the model repository, one index per KB version and encoder, reused by later runs); or, with
+ * neither, the in-memory 3-gram retriever.
  */
 final class Retrieval implements AutoCloseable {
     private final CachingBatchRetriever kbRetriever;
@@ -37,8 +39,20 @@ final class Retrieval implements AutoCloseable {
         this.index = index;
     }
 
-    static Retrieval open(LinkingEvalOptions o, KnowledgeBase kb, SidecarSession sidecar) {
-        if (o.index() == null) {
+    /** Where the run's index lives: {@code --index}, the repository's index for this KB and encoder, or none. */
+    static Path indexDir(LinkingEvalOptions o, Path repository, KnowledgeBase kb) {
+        if (o.index() != null || o.encoder() == null) {
+            return o.index();
+        }
+        String kbKey = java.util.UUID.nameUUIDFromBytes(kb.version().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString().replace("-", "").substring(0, 16);
+        return repository.resolve(INDEX_DIR).resolve(o.encoder() + "-" + kbKey);
+    }
+
+    static final String INDEX_DIR = "kb-index";
+
+    static Retrieval open(LinkingEvalOptions o, Path indexDir, KnowledgeBase kb, SidecarSession sidecar) {
+        if (indexDir == null) {
             Retrieval r = new Retrieval(BatchRetriever.lexical(new LexicalCandidateRetriever(kb)), null);
             r.description.put("retriever", "in-memory character 3-gram TF-IDF");
             return r;
@@ -52,12 +66,12 @@ final class Retrieval implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             boolean built = false;
-            if (!Files.isDirectory(o.index()) || isEmpty(o.index())) {
+            if (!Files.isDirectory(indexDir) || isEmpty(indexDir)) {
                 KbIndexBuilder builder = new KbIndexBuilder(kb);
                 if (embedder != null) {
                     builder.withEmbedder(embedder, KbIndexBuilder.DEFAULT_BATCH);
                 }
-                builder.build(o.index());
+                builder.build(indexDir);
                 built = true;
             }
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
@@ -66,7 +80,7 @@ final class Retrieval implements AutoCloseable {
             if (embedder != null) {
                 wanted = wanted.withVectorsFrom(embedder.modelId());
             }
-            KbIndex index = KbIndex.open(o.index(), wanted);
+            KbIndex index = KbIndex.open(indexDir, wanted);
             double openSeconds = (System.nanoTime() - t1) / 1e9;
             BatchRetriever retriever;
             String description;
@@ -85,7 +99,7 @@ final class Retrieval implements AutoCloseable {
             Retrieval r = new Retrieval(retriever, index);
             IndexMetadata meta = index.metadata();
             r.description.put("retriever", description);
-            r.description.put("index", o.index().toString());
+            r.description.put("index", indexDir.toString());
             r.description.put("index_built_now", built);
             if (built) {
                 r.description.put("index_build_seconds", LinkingMetrics.round(buildSeconds));
@@ -94,7 +108,7 @@ final class Retrieval implements AutoCloseable {
             r.description.put("index_metadata", meta.toString());
             return r;
         } catch (IOException e) {
-            throw new UncheckedIOException(o.index() + ": cannot build or open the KB index: " + e.getMessage(), e);
+            throw new UncheckedIOException(indexDir + ": cannot build or open the KB index: " + e.getMessage(), e);
         }
     }
 

@@ -114,6 +114,15 @@ class LinkingEvalCommandTest {
         assertThat(result.path("training").path("mentions").asInt()).isEqualTo(120);
         assertThat(result.path("training").path("model").asText()).as("the default for gold mentions")
                 .startsWith("XGBoost");
+        JsonNode retrieval = result.path("retrieval");
+        assertThat(retrieval.path("retriever").asText()).as("dense candidates by default").contains("dense");
+        assertThat(retrieval.path("index").asText()).contains("kb-index").contains("all-minilm-l6-v2-");
+        assertThat(retrieval.path("index_built_now").asBoolean()).isTrue();
+
+        JsonNode again = run("--corpus", dev.toString(), "--kb", kb.toString(), "--model-repo", repo.toString());
+        assertThat(again.path("retrieval").path("index_built_now").asBoolean()).as("the repository's index is reused")
+                .isFalse();
+        assertThat(again.path("metrics").path("all").path("acc@1")).isEqualTo(all.path("acc@1"));
     }
 
     @Test

@@ -41,6 +41,17 @@ class LinkingEvalOptionsTest {
     }
 
     @Test
+    void givenNoEncoder_thenGoldMentionsGetDenseCandidatesFromMiniLmAndEndToEndNone() {
+        assertThat(parse("--train", corpus.toString()).encoder()).isEqualTo("all-minilm-l6-v2");
+        assertThat(parse("--train", corpus.toString(), "--encoder", "none").encoder()).isNull();
+        assertThat(parse("--train", corpus.toString(), "--end-to-end").encoder()).isNull();
+        assertThat(parse("--train", corpus.toString(), "--index", "lexical-index").encoder())
+                .as("an index given alone is used as built").isNull();
+        assertThat(parse("--train", corpus.toString(), "--end-to-end", "--encoder", "bge-small-en-v15").encoder())
+                .isEqualTo("bge-small-en-v15");
+    }
+
+    @Test
     void givenTrainingCorporaEndToEnd_thenTheTaggerIsTrainedUnlessOneIsGivenOrTheDictionaryAskedFor() {
         assertThat(parse("--train", corpus.toString(), "--end-to-end").trainTagger()).isTrue();
         assertThat(parse("--train", corpus.toString()).trainTagger()).as("gold mentions need no tagger").isFalse();

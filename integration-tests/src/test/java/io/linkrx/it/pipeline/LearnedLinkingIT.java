@@ -88,12 +88,15 @@ class LearnedLinkingIT {
         }
     }
 
-    /** Trains on the demo notes' gold links into the sidecar's repository, through the sidecar. */
+    /**
+     * Trains on the demo notes' gold links into the sidecar's repository, through the sidecar; with lexical candidates
+     * only, as the app here retrieves them (no KB index).
+     */
     private static void train(Path work, LocalSidecar sidecar, String... more) throws Exception {
         Path corpus = Files.writeString(work.resolve("demo.PubTator"), DemoCorpus.pubTator(DemoFixtures.notes()));
         List<String> args = new ArrayList<>(List.of("--corpus", corpus.toString(), "--kb", KB,
                 "--train", corpus.toString(), "--model-repo", sidecar.repository().toString(),
-                "--sidecar", sidecar.target(), "--epochs", "5"));
+                "--sidecar", sidecar.target(), "--epochs", "5", "--encoder", "none"));
         args.addAll(List.of(more));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = LinkingEvalCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
