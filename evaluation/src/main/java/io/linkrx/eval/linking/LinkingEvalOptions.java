@@ -104,12 +104,7 @@ record LinkingEvalOptions(Path corpus, List<String> kbs, List<String> synonymKbs
                 case "--sidecar" -> sidecar = CommandLine.value(args, ++i, a);
                 case "--k" -> k = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--nil-threshold" -> nil = probability(CommandLine.value(args, ++i, a), a);
-                case "--model" -> kind = switch (CommandLine.value(args, ++i, a)) {
-                    case "logistic" -> RerankerTrainer.Kind.LOGISTIC;
-                    case "fm" -> RerankerTrainer.Kind.FACTORIZATION_MACHINE;
-                    case "trees" -> RerankerTrainer.Kind.BOOSTED_TREES;
-                    default -> throw new IllegalArgumentException("--model is logistic, fm or trees, not " + args[i]);
-                };
+                case "--model" -> kind = RerankerTrainer.Kind.of(CommandLine.value(args, ++i, a), a);
                 case "--epochs" -> epochs = CommandLine.positive(CommandLine.value(args, ++i, a), a);
                 case "--seed" -> seed = Long.parseLong(CommandLine.value(args, ++i, a));
                 case "--tagger-seed" -> taggerSeed = Long.parseLong(CommandLine.value(args, ++i, a));

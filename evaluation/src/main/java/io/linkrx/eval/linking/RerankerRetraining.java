@@ -31,9 +31,21 @@ import io.linkrx.serving.client.RerankerClient;
  * {@code --index}).
  */
 public final class RerankerRetraining {
-    /** Candidates per mention, NIL threshold written into exported bundles, and the trainer's epochs and seed. */
-    public record Settings(int k, double nilThreshold, int epochs, long seed) {
-        /** The defaults of {@code eval linking}. */
+    /**
+     * Candidates per mention, NIL threshold written into exported bundles, the trainer's epochs and seed, and the kind
+     * of re-ranker ({@code logistic}, {@code fm} or {@code trees}, as {@code eval linking --model}).
+     */
+    public record Settings(int k, double nilThreshold, int epochs, long seed, String model) {
+        public Settings {
+            RerankerTrainer.Kind.of(model, "the re-ranker kind");
+        }
+
+        /** Logistic regression, the teacher loop's re-ranker. */
+        public Settings(int k, double nilThreshold, int epochs, long seed) {
+            this(k, nilThreshold, epochs, seed, RerankerTrainer.Kind.LOGISTIC.option);
+        }
+
+        /** The defaults of {@code eval linking}, with logistic regression. */
         public static Settings defaults() {
             return new Settings(20, LinkingEvalOptions.DEFAULT_NIL_THRESHOLD, 10, 42);
         }
@@ -100,7 +112,8 @@ public final class RerankerRetraining {
      * @param weight example weight of each document's rows (e.g. human documents upsampled in a mix)
      */
     public Trained train(List<PubTatorDocument> docs, ToDoubleFunction<PubTatorDocument> weight) {
-        RerankerTrainer trainer = new RerankerTrainer(RerankerTrainer.Kind.LOGISTIC, settings.epochs(), settings.seed());
+        RerankerTrainer trainer = new RerankerTrainer(RerankerTrainer.Kind.of(settings.model(), "the re-ranker kind"),
+                settings.epochs(), settings.seed());
         return new Trained(new RerankerTraining(kbRetriever, settings.k(), trainer).train(kb, resolver, docs, weight));
     }
 

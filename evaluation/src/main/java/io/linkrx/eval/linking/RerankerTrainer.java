@@ -26,7 +26,26 @@ final class RerankerTrainer {
     /** Tribuo logs progress through java.util.logging; held so the level setting is not collected. */
     private static final java.util.logging.Logger TRIBUO_LOG = quiet();
 
-    enum Kind { LOGISTIC, FACTORIZATION_MACHINE, BOOSTED_TREES }
+    enum Kind {
+        LOGISTIC("logistic"), FACTORIZATION_MACHINE("fm"), BOOSTED_TREES("trees");
+
+        /** The name options and settings use. */
+        final String option;
+
+        Kind(String option) {
+            this.option = option;
+        }
+
+        /** The kind an option value names ({@code logistic}, {@code fm} or {@code trees}). */
+        static Kind of(String option, String setting) {
+            for (Kind k : values()) {
+                if (k.option.equals(option)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException(setting + " is logistic, fm or trees, not " + option);
+        }
+    }
 
     private final Kind kind;
     private final int epochs;

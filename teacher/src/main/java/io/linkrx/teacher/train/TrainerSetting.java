@@ -22,7 +22,8 @@ public enum TrainerSetting implements Knob {
     KB_SYNONYMS_FROM("linkrx.trainer.kb.synonyms.from", "", "KB specs whose names are lent to same-named concepts, as `eval linking --synonyms-from` (use the app's `linkrx.kb.synonyms.from`); empty: none."),
     TOP_K("linkrx.trainer.top.k", "20", "Candidates per mention in training and scoring."),
     NIL_THRESHOLD("linkrx.trainer.nil.threshold", "0.1", "NIL threshold written into each new version's `reranker.json`."),
-    EPOCHS("linkrx.trainer.epochs", "10", "Training epochs of the re-ranker (Tribuo logistic regression, AdaGrad)."),
+    MODEL_KIND("linkrx.trainer.model.kind", "logistic", "Kind of re-ranker trained, as `eval linking --model`: `logistic` (Tribuo logistic regression), `fm` (Tribuo factorisation machine, the kind of the demo's shipped re-ranker and the best measured on tagged spans) or `trees` (XGBoost boosted trees, the best on gold-like spans). Every kind is exported to ONNX and served alike, so a version of one kind can replace a version of another."),
+    EPOCHS("linkrx.trainer.epochs", "10", "Training epochs of the Tribuo re-rankers (`logistic`, `fm`; AdaGrad)."),
     SEED("linkrx.trainer.seed", "42", "Random seed of the re-ranker training (same seed, same labels: same model)."),
     RETRAIN_AFTER_LABELS("linkrx.trainer.retrain.after.labels", "0", "Also retrain when this many new labels arrived since the last cycle (0: only on RETRAIN_REQUESTED).");
 

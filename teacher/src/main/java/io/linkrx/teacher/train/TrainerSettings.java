@@ -41,6 +41,11 @@ public final class TrainerSettings {
             }
         }
         getDouble(TrainerSetting.NIL_THRESHOLD);
+        try {
+            retrainingSettings(); // a model kind it does not know is refused at start, not at the first cycle
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TrainerSetting.MODEL_KIND.key() + ": " + e.getMessage(), e);
+        }
         KnobValues.asLong(TrainerSetting.SEED, get(TrainerSetting.SEED));
         KnobValues.asBoolean(TrainerSetting.SCHEMA_AUTO_REGISTER, get(TrainerSetting.SCHEMA_AUTO_REGISTER));
     }
@@ -112,7 +117,7 @@ public final class TrainerSettings {
     public io.linkrx.eval.linking.RerankerRetraining.Settings retrainingSettings() {
         return new io.linkrx.eval.linking.RerankerRetraining.Settings(getInt(TrainerSetting.TOP_K),
                 getDouble(TrainerSetting.NIL_THRESHOLD), getInt(TrainerSetting.EPOCHS),
-                KnobValues.asLong(TrainerSetting.SEED, get(TrainerSetting.SEED)));
+                KnobValues.asLong(TrainerSetting.SEED, get(TrainerSetting.SEED)), get(TrainerSetting.MODEL_KIND));
     }
 
     /** Kafka client settings: bootstrap servers plus the {@code linkrx.trainer.kafka.*} pass-through. */

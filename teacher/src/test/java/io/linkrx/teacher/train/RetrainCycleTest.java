@@ -3,6 +3,7 @@ package io.linkrx.teacher.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,23 @@ class RetrainCycleTest {
 
     private RetrainCycle cycle(Path repository) {
         return new RetrainCycle(retraining, List.of(human), dev, repository, "reranker");
+    }
+
+    @Test
+    void givenBoostedTreesAsTheModelKind_thenTheCyclePublishesATreeEnsembleThatLinks() throws IOException {
+        RerankerRetraining trees = new RerankerRetraining(retraining.knowledgeBase(),
+                new RerankerRetraining.Settings(20, 0.0, 5, 42, "trees"));
+        Path repo = dir.resolve("trees");
+
+        RetrainCycle.Outcome v1 = new RetrainCycle(trees, List.of(human), dev, repo, "reranker").run(List.of(),
+                "sha256:none");
+
+        assertThat(v1.promoted()).isTrue();
+        assertThat(new String(Files.readAllBytes(repo.resolve("reranker/1/model.onnx")), StandardCharsets.ISO_8859_1))
+                .contains("TreeEnsembleRegressor");
+        RetrainCycle.Outcome logistic = cycle(dir.resolve("logistic-beside-trees")).run(List.of(), "sha256:none");
+        assertThat(v1.candidate().accAt1()).as("served dev Acc@1, against logistic regression's")
+                .isGreaterThanOrEqualTo(logistic.candidate().accAt1()).isPositive();
     }
 
     @Test

@@ -47,6 +47,17 @@ class TrainerSettingsTest {
     }
 
     @Test
+    void givenAModelKind_thenRetrainingTrainsThatKind_andAnUnknownKindIsRefusedAtStart() {
+        assertThat(TrainerSettings.of(Map.of()).retrainingSettings().model()).isEqualTo("logistic");
+        assertThat(TrainerSettings.of(Map.of("linkrx.trainer.model.kind", "trees")).retrainingSettings().model())
+                .isEqualTo("trees");
+
+        assertThatThrownBy(() -> TrainerSettings.of(Map.of("linkrx.trainer.model.kind", "svm")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("linkrx.trainer.model.kind").hasMessageContaining("logistic, fm or trees, not svm");
+    }
+
+    @Test
     void kbSpecsSplitLikeTheApps() {
         TrainerSettings s = TrainerSettings.of(Map.of("linkrx.trainer.kb.paths", "medic:/d/CTD_diseases.tsv.gz,mesh:/d/desc.xml"));
 
