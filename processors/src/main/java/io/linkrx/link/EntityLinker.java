@@ -88,13 +88,11 @@ public final class EntityLinker {
         if (!shortFormsFollowAnchors) {
             return own;
         }
-        return ShortFormAnchors.follow(own, anchors, i -> namesItsBest(own.get(i)),
+        return ShortFormAnchors.follow(own, anchors,
+                i -> features.namesItsBest(own.get(i).query(), own.get(i).nil(),
+                        own.get(i).best().map(ScoredConcept::conceptId)),
                 (shortForm, anchor) -> new LinkedMention(shortForm.query(), anchor.ranked(), anchor.nil(),
                         anchor.composite()));
-    }
-
-    private boolean namesItsBest(LinkedMention m) {
-        return !m.nil() && m.best().filter(b -> features.namesExactly(m.query(), b.conceptId())).isPresent();
     }
 
     /** The index of the query among the distinct ones, added when new. */

@@ -82,11 +82,9 @@ public final class LearnedReranker implements Reranker {
     /** Short forms take the links of the mentions they stand for, as {@link EntityLinker#link(List, int[])}. */
     private static List<RankedMention> followShortForms(NoteQueries queries, List<MentionQuery> mentionQueries,
                                                         List<RankedMention> ranked, LinkingFeatures features) {
-        int[] anchors = queries.shortFormAnchors(ranked.stream()
-                .map(r -> new ShortFormAnchors.Span(r.mention().begin(), r.mention().end(), r.mention().type()))
-                .toList());
-        return ShortFormAnchors.follow(ranked, anchors, i -> !ranked.get(i).nil() && ranked.get(i).best()
-                        .filter(b -> features.namesExactly(mentionQueries.get(i), b.conceptId())).isPresent(),
+        int[] anchors = queries.shortFormAnchors(ranked.stream().map(r -> ShortFormAnchors.Span.of(r.mention())).toList());
+        return ShortFormAnchors.follow(ranked, anchors, i -> features.namesItsBest(mentionQueries.get(i),
+                        ranked.get(i).nil(), ranked.get(i).best().map(Candidate::conceptId)),
                 (shortForm, anchor) -> new RankedMention(shortForm.mention(), anchor.ranked(), anchor.nil(),
                         anchor.composite()));
     }

@@ -3,6 +3,7 @@ package io.linkrx.link;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,14 @@ public final class LinkingFeatures {
     /** The mention dictionary the features read (it also knows the composite links of texts). */
     MentionDictionary dictionary() {
         return dictionary;
+    }
+
+    /**
+     * True when a linked mention's best concept has the mention's text as a name or abbreviation ("AZT" for
+     * zidovudine): such a short form keeps its own link ({@link ShortFormAnchors#follow}).
+     */
+    public boolean namesItsBest(MentionQuery mention, boolean nil, Optional<String> bestConceptId) {
+        return !nil && bestConceptId.filter(id -> namesExactly(mention, id)).isPresent();
     }
 
     /** True when the mention's text is one of the concept's names or abbreviations (false for an unknown concept). */

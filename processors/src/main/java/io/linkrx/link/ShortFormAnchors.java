@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
+import io.linkrx.extract.Mention;
 import io.linkrx.kb.SemanticType;
 import io.linkrx.text.abbrev.AbbreviationDefinition;
 import io.linkrx.text.abbrev.AbbreviationDetector;
@@ -41,6 +42,11 @@ public final class ShortFormAnchors {
     public record Span(int begin, int end, SemanticType type) {
         public Span {
             Objects.requireNonNull(type, "type");
+        }
+
+        /** An extracted mention's span. */
+        public static Span of(Mention m) {
+            return new Span(m.begin(), m.end(), m.type());
         }
     }
 

@@ -37,6 +37,6 @@ final class DocumentQueries {
     /** Links the mentions an extractor found, short forms following their long forms. */
     List<LinkedMention> linkFound(EntityLinker linker, List<Mention> mentions) {
         return linker.link(mentions.stream().map(m -> query(m.text(), m.type())).toList(), queries.shortFormAnchors(
-                mentions.stream().map(m -> new ShortFormAnchors.Span(m.begin(), m.end(), m.type())).toList()));
+                mentions.stream().map(ShortFormAnchors.Span::of).toList()));
     }
 }

@@ -88,12 +88,14 @@ public final class RerankerRetraining {
     private final GoldResolver resolver;
     private final BatchRetriever kbRetriever;
     private final Settings settings;
+    private final RerankerTrainer.Kind kind;
 
     public RerankerRetraining(KnowledgeBase kb, Settings settings) {
         this.kb = kb;
         this.resolver = new GoldResolver(kb);
         this.kbRetriever = BatchRetriever.lexical(new LexicalCandidateRetriever(kb));
         this.settings = settings;
+        this.kind = RerankerTrainer.Kind.of(settings.model(), "the re-ranker kind");
     }
 
     /** Loads KBs given like {@code eval linking --kb} and {@code --synonyms-from}. */
@@ -112,8 +114,7 @@ public final class RerankerRetraining {
      * @param weight example weight of each document's rows (e.g. human documents upsampled in a mix)
      */
     public Trained train(List<PubTatorDocument> docs, ToDoubleFunction<PubTatorDocument> weight) {
-        RerankerTrainer trainer = new RerankerTrainer(RerankerTrainer.Kind.of(settings.model(), "the re-ranker kind"),
-                settings.epochs(), settings.seed());
+        RerankerTrainer trainer = new RerankerTrainer(kind, settings.epochs(), settings.seed());
         return new Trained(new RerankerTraining(kbRetriever, settings.k(), trainer).train(kb, resolver, docs, weight));
     }
 

@@ -2,10 +2,12 @@ package io.linkrx.eval.linking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.linkrx.index.HybridRetriever;
 import io.linkrx.index.IndexBatchRetriever;
@@ -28,6 +30,8 @@ import io.linkrx.serving.client.EncoderClient;
  * neither, the in-memory 3-gram retriever.
  */
 final class Retrieval implements AutoCloseable {
+    static final String INDEX_DIR = "kb-index";
+
     private final CachingBatchRetriever kbRetriever;
     private final KbIndex index;
     private final Map<String, Object> description = new LinkedHashMap<>();
@@ -44,12 +48,11 @@ final class Retrieval implements AutoCloseable {
         if (o.index() != null || o.encoder() == null) {
             return o.index();
         }
-        String kbKey = java.util.UUID.nameUUIDFromBytes(kb.version().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString().replace("-", "").substring(0, 16);
+        // a short stable key of the KB version (names, options, file hashes): another KB gets another index
+        String kbKey = UUID.nameUUIDFromBytes(kb.version().getBytes(StandardCharsets.UTF_8)).toString()
+                .replace("-", "").substring(0, 16);
         return repository.resolve(INDEX_DIR).resolve(o.encoder() + "-" + kbKey);
     }
-
-    static final String INDEX_DIR = "kb-index";
 
     static Retrieval open(LinkingEvalOptions o, Path indexDir, KnowledgeBase kb, SidecarSession sidecar) {
         if (indexDir == null) {
